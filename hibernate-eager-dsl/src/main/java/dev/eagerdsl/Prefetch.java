@@ -1,0 +1,173 @@
+package dev.eagerdsl;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A prefetch with a filter and/or ordering, written into a plain {@code List} field of each owner
+ * (Django's {@code Prefetch(lookup, queryset=..., to_attr=...)}).
+ *
+ * <pre>{@code
+ * Related.prefetch(Prefetch.of("students").as("s")
+ *         .where("s.active = true and s.year >= :year").param("year", 2)
+ *         .orderBy("s.name")
+ *         .into("activeStudents"))          // a @Transient List<Student> field of Course
+ *     .list(session, Course.class);
+ * }</pre>
+ *
+ * <p>A filtered prefetch never writes a subset into the mapped collection (that would delete rows
+ * on flush): it must name {@link #into(String)}. Values go through {@link #param(String, Object)},
+ * never into the HQL text. Instances are immutable; every method returns a new one.
+ *
+ * @since 0.1.0
+ */
+public final class Prefetch {
+
+    private final String path;
+    private final String alias;
+    private final String where;
+    private final String orderBy;
+    private final String into;
+    private final Map<String, Object> params;
+
+    private Prefetch(String path, String alias, String where, String orderBy, String into,
+                     Map<String, Object> params) {
+        this.path = path;
+        this.alias = alias;
+        this.where = where;
+        this.orderBy = orderBy;
+        this.into = into;
+        this.params = params;
+    }
+
+    /**
+     * Starts a prefetch of {@code path} (same syntax as {@link Related#prefetch(String...)}).
+     *
+     * @param path the association path, e.g. {@code "students"} or {@code "author.books"}
+     * @return a new prefetch spec
+     * @since 0.1.0
+     */
+    public static Prefetch of(String path) {
+        return new Prefetch(path, null, null, null, null, Map.of());
+    }
+
+    /**
+     * Names the alias of the prefetched entity in {@link #where} and {@link #orderBy}; defaults to
+     * the last attribute of the path.
+     *
+     * @param alias an identifier such as {@code "s"}
+     * @return a copy with the alias
+     * @since 0.1.0
+     */
+    public Prefetch as(String alias) {
+        return new Prefetch(path, alias, where, orderBy, into, params);
+    }
+
+    /**
+     * Keeps only the related entities matching this HQL condition (on the {@link #as alias}).
+     *
+     * @param hqlCondition e.g. {@code "s.active = true"}; bind values with {@link #param}
+     * @return a copy with the condition
+     * @since 0.1.0
+     */
+    public Prefetch where(String hqlCondition) {
+        return new Prefetch(path, alias, hqlCondition, orderBy, into, params);
+    }
+
+    /**
+     * Orders the related entities of each owner.
+     *
+     * @param hqlOrder e.g. {@code "s.name desc"}
+     * @return a copy with the ordering
+     * @since 0.1.0
+     */
+    public Prefetch orderBy(String hqlOrder) {
+        return new Prefetch(path, alias, where, hqlOrder, into, params);
+    }
+
+    /**
+     * Writes the result into this {@code List}-typed field of each owner (typically
+     * {@code @Transient}); owners without a match get an empty list.
+     *
+     * @param fieldName the name of a non-persistent {@code List} field on the owner class
+     * @return a copy with the target field
+     * @since 0.1.0
+     */
+    public Prefetch into(String fieldName) {
+        return new Prefetch(path, alias, where, orderBy, fieldName, params);
+    }
+
+    /**
+     * Binds a named parameter used in {@link #where}.
+     *
+     * @param name the parameter name without the colon
+     * @param value its value
+     * @return a copy with the parameter bound
+     * @since 0.1.0
+     */
+    public Prefetch param(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return new Prefetch(path, alias, where, orderBy, into, Collections.unmodifiableMap(copy));
+    }
+
+    /** @return the path @since 0.1.0 */
+    public String path() {
+        return path;
+    }
+
+    /** @return the alias, or {@code null} for the default @since 0.1.0 */
+    public String alias() {
+        return alias;
+    }
+
+    /** @return the HQL condition, or {@code null} @since 0.1.0 */
+    public String whereClause() {
+        return where;
+    }
+
+    /** @return the HQL ordering, or {@code null} @since 0.1.0 */
+    public String orderByClause() {
+        return orderBy;
+    }
+
+    /** @return the target field name, or {@code null} @since 0.1.0 */
+    public String intoField() {
+        return into;
+    }
+
+    /** @return the bound parameters (unmodifiable) @since 0.1.0 */
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    /** @return whether a condition or an ordering was given @since 0.1.0 */
+    public boolean isFiltered() {
+        return where != null || orderBy != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Prefetch p && Objects.equals(path, p.path) && Objects.equals(alias, p.alias)
+                && Objects.equals(where, p.where) && Objects.equals(orderBy, p.orderBy)
+                && Objects.equals(into, p.into) && params.equals(p.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, alias, where, orderBy, into, params);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Prefetch.of(\"").append(path).append("\")");
+        if (alias != null) sb.append(".as(\"").append(alias).append("\")");
+        if (where != null) sb.append(".where(\"").append(where).append("\")");
+        params.forEach((k, v) -> sb.append(".param(\"").append(k).append("\", ").append(v).append(')'));
+        if (orderBy != null) sb.append(".orderBy(\"").append(orderBy).append("\")");
+        if (into != null) sb.append(".into(\"").append(into).append("\")");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.eagerdsl.internal.exec;
+
+import org.hibernate.dialect.Dialect;
+
+/**
+ * How many owners one prefetch statement binds, so that no database limit on IN-list items or bind
+ * parameters is ever hit. Uses what Hibernate's {@link Dialect} reports, and known limits where it
+ * reports none.
+ */
+final class ChunkLimits {
+
+    /** Owners per statement when the database sets no tighter limit. */
+    static final int DEFAULT = 1000;
+
+    /** Overrides {@link #DEFAULT} (system property or Hibernate setting). */
+    static final String SETTING = "eagerdsl.in_chunk_size";
+
+    private ChunkLimits() {
+    }
+
+    static int ownersPerStatement(Dialect dialect, int idColumns, Object configured) {
+        int chunk = DEFAULT;
+        String sys = System.getProperty(SETTING);
+        Object value = configured != null ? configured : sys;
+        if (value != null) {
+            try {
+                chunk = Math.max(1, Integer.parseInt(value.toString().trim()));
+            } catch (NumberFormatException e) {
+                chunk = DEFAULT;
+            }
+        }
+        int inLimit = dialect.getInExpressionCountLimit();
+        int paramLimit = dialect.getParameterCountLimit();
+        String name = dialect.getClass().getName();
+        if (paramLimit <= 0) {
+            if (name.contains("PostgreSQL") || name.contains("Cockroach")) {
+                paramLimit = 32767;
+            } else if (name.contains("SQLServer") || name.contains("Sybase")) {
+                paramLimit = 2100;
+            } else if (name.contains("SQLite")) {
+                paramLimit = 999;
+            }
+        }
+        if (inLimit <= 0 && name.contains("Oracle")) {
+            inLimit = 1000;
+        }
+        if (inLimit > 0) {
+            chunk = Math.min(chunk, inLimit);
+        }
+        if (paramLimit > 0) {
+            // leave room for the user's parameters of a filtered prefetch
+            chunk = Math.min(chunk, Math.max(1, (paramLimit - 100) / Math.max(1, idColumns)));
+        }
+        return chunk;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.eagerdsl.internal.exec;
+
+import dev.eagerdsl.Prefetch;
+import dev.eagerdsl.RelatedException;
+import dev.eagerdsl.internal.path.Step;
+import dev.eagerdsl.internal.plan.Plan;
+import dev.eagerdsl.internal.plan.PlanNode;
+import jakarta.persistence.metamodel.Attribute;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.query.SelectionQuery;
+
+/** {@code Prefetch.of(path).where(..).orderBy(..).into(field)}: a filtered load into a plain List field. */
+final class FilteredPrefetch {
+
+    private FilteredPrefetch() {
+    }
+
+    /** Checks every filtered node before any SQL: the into field, the alias, and the HQL itself (parsed, not run). */
+    static void check(SharedSessionContractImplementor session, Plan plan) {
+        for (PlanNode n : plan.breadthFirst()) {
+            if (n.mode() != PlanNode.Mode.FILTERED) {
+                continue;
+            }
+            Step s = n.step();
+            Prefetch p = n.filter();
+            field(s, p);
+            String alias = Hql.alias(s, p);
+            if (alias.equalsIgnoreCase(Hql.OWNER_ALIAS)) {
+                throw new RelatedException("Invalid alias '" + alias + "' in " + p + ": it is reserved by the library. Choose another, e.g. .as(\"x\").");
+            }
+            String hql = Hql.filtered(s, p);
+            SelectionQuery<Object[]> q;
+            try {
+                q = session.createSelectionQuery(hql, Object[].class);
+            } catch (RuntimeException e) {
+                throw new RelatedException("Invalid filter in " + p + " on " + s.ownerName() + ": Hibernate cannot parse " + hql
+                        + " (" + e.getMessage() + "). Write where(...) and orderBy(...) in HQL on the alias '" + alias
+                        + "', e.g. .as(\"" + alias + "\").where(\"" + alias + ".active = true\").", e);
+            }
+            Set<String> declared = new TreeSet<>(q.getParameterMetadata().getNamedParameterNames());
+            declared.remove(Hql.OWNERS);
+            Set<String> given = new TreeSet<>(p.params().keySet());
+            if (!declared.equals(given)) {
+                Set<String> missing = new TreeSet<>(declared);
+                missing.removeAll(given);
+                Set<String> unused = new TreeSet<>(given);
+                unused.removeAll(declared);
+                throw new RelatedException("Parameters of " + p + " do not match its where(...): "
+                        + (missing.isEmpty() ? "" : "no value for :" + String.join(", :", missing) + " (add .param(\"" + missing.iterator().next() + "\", value)). ")
+                        + (unused.isEmpty() ? "" : "param(\"" + String.join("\", \"", unused) + "\") is not used in where(...). ")
+                        + "Every :name in where(...) needs exactly one .param(name, value).");
+            }
+        }
+    }
+
+    static Field field(Step s, Prefetch p) {
+        Class<?> ownerClass = s.owner().getJavaType();
+        String name = p.intoField();
+        for (Attribute<?, ?> a : s.owner().getAttributes()) {
+            if (a.getName().equals(name)) {
+                throw new RelatedException("Cannot prefetch into('" + name + "') on " + s.ownerName() + ": '" + name
+                        + "' is a mapped (persistent) attribute, and writing a filtered subset into it would change the database on flush."
+                        + " Add a @Transient List field (e.g. @Transient List<" + simple(s) + "> " + suggest(name) + ") and name it in into(...).");
+            }
+        }
+        Field found = null;
+        for (Class<?> c = ownerClass; c != null && c != Object.class && found == null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
+                    found = f;
+                    break;
+                }
+            }
+        }
+        if (found == null) {
+            throw new RelatedException("Cannot prefetch into('" + name + "') on " + s.ownerName() + ": " + ownerClass.getSimpleName()
+                    + " has no field '" + name + "'. Fields that can take it: " + listFields(ownerClass)
+                    + ". Add one: @Transient List<" + simple(s) + "> " + name + ";");
+        }
+        if (Modifier.isFinal(found.getModifiers()) || !found.getType().isAssignableFrom(ArrayList.class)) {
+            throw new RelatedException("Cannot prefetch into('" + name + "') on " + s.ownerName() + ": the field is "
+                    + (Modifier.isFinal(found.getModifiers()) ? "final" : "a " + found.getType().getSimpleName())
+                    + ", but into(...) writes a List. Declare it as a non-final List<" + simple(s) + ">.");
+        }
+        found.setAccessible(true);
+        return found;
+    }
+
+    private static String simple(Step s) {
+        return s.target() == null ? "Object" : s.target().getJavaType().getSimpleName();
+    }
+
+    private static String suggest(String name) {
+        return "filtered" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String listFields(Class<?> c) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())
+                        && f.getType().isAssignableFrom(ArrayList.class) && f.isAnnotationPresent(jakarta.persistence.Transient.class)) {
+                    names.add(f.getName());
+                }
+            }
+        }
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    static List<Object> load(PlanRun run, PlanNode node, List<Object> owners) {
+        Step s = node.step();
+        Prefetch p = node.filter();
+        Field field = field(s, p);
+        String hql = Hql.filtered(s, p);
+        Map<Object, List<Object>> byOwner = new IdentityHashMap<>();
+        List<Object> reached = new ArrayList<>();
+        for (List<Object> part : Values.chunks(owners, run.chunk())) {
+            SelectionQuery<Object[]> q = run.query(hql, Object[].class).setParameterList(Hql.OWNERS, part);
+            p.params().forEach(q::setParameter);
+            for (Object[] row : q.getResultList()) {
+                Object owner = Values.real(row[0]);
+                byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(row[1]);
+                reached.add(row[1]);
+            }
+        }
+        for (Object o : owners) {
+            Object real = Values.real(o);
+            List<Object> list = byOwner.getOrDefault(real, new ArrayList<>());
+            try {
+                field.set(real, list);
+            } catch (IllegalAccessException e) {
+                throw new RelatedException("Cannot write into('" + p.intoField() + "') on " + s.ownerName() + ": " + e.getMessage()
+                        + ". Make the field accessible (not final, in an open module).", e);
+            }
+        }
+        return Values.distinct(reached);
+    }
+}

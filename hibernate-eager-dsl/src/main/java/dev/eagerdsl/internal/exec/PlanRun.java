@@ -1,0 +1,196 @@
+package dev.eagerdsl.internal.exec;
+
+import dev.eagerdsl.RelatedException;
+import dev.eagerdsl.internal.guard.PlanScope;
+import dev.eagerdsl.internal.path.Step;
+import dev.eagerdsl.internal.plan.Plan;
+import dev.eagerdsl.internal.plan.PlanNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.graph.Graph;
+import org.hibernate.graph.RootGraph;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * One execution of a checked {@link Plan} in one session: the entity graph for the root statement,
+ * then one batched statement per prefetch level and chunk of owners.
+ */
+final class PlanRun {
+
+    private final SharedSessionContractImplementor session;
+    private final Plan plan;
+    private final int chunk;
+
+    PlanRun(SharedSessionContractImplementor session, Plan plan) {
+        this.session = session;
+        this.plan = plan;
+        this.chunk = chunkSize(session);
+        FilteredPrefetch.check(session, plan);
+    }
+
+    static int chunkSize(SharedSessionContractImplementor session) {
+        Object configured = session.getFactory().getProperties().get(ChunkLimits.SETTING);
+        return ChunkLimits.ownersPerStatement(session.getJdbcServices().getDialect(), 1, configured);
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    /** The LOAD graph that turns the SELECT nodes into fetch joins of the root statement, or null. */
+    RootGraph<?> graph(Class<?> rootClass) {
+        if (!plan.hasSelects()) {
+            return null;
+        }
+        RootGraph<?> g = ((Session) session).createEntityGraph(rootClass);
+        for (PlanNode n : plan.nodes()) {
+            addSelect(g, n);
+        }
+        return g;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void addSelect(Graph<?> g, PlanNode n) {
+        if (n.mode() != PlanNode.Mode.SELECT) {
+            return;
+        }
+        Graph<?> sub = g;
+        for (String part : n.step().attribute().split("\\.")) {
+            sub = sub.addSubGraph(part);
+        }
+        for (PlanNode c : n.children()) {
+            addSelect(sub, c);
+        }
+    }
+
+    /**
+     * Loads every planned association onto the roots: SELECT nodes that the root statement could not
+     * fill (roots already in the session) and every prefetch level.
+     *
+     * @return the roots and every entity the plan reached from them
+     */
+    List<Object> load(List<?> roots) {
+        List<Object> all = new ArrayList<>(roots);
+        if (roots.isEmpty() || plan.isEmpty()) {
+            return all;
+        }
+        PlanScope.enter();
+        try {
+            PlanScope.recordPath(session, plan.root().getName(), "", roots);
+            Deque<Object[]> queue = new ArrayDeque<>();
+            for (PlanNode n : plan.nodes()) {
+                queue.add(new Object[] {n, roots});
+            }
+            while (!queue.isEmpty()) {
+                Object[] item = queue.poll();
+                PlanNode node = (PlanNode) item[0];
+                @SuppressWarnings("unchecked")
+                List<Object> owners = (List<Object>) item[1];
+                List<Object> reached = loadNode(node, owners);
+                PlanScope.recordPath(session, plan.root().getName(), node.path(), reached);
+                all.addAll(reached);
+                for (PlanNode c : node.children()) {
+                    queue.add(new Object[] {c, reached});
+                }
+            }
+        } finally {
+            PlanScope.exit();
+        }
+        return all;
+    }
+
+    private List<Object> loadNode(PlanNode node, List<Object> owners) {
+        Step step = node.step();
+        Class<?> ownerClass = step.owner().getJavaType();
+        List<Object> eligible = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            if (ownerClass.isInstance(o)) {
+                eligible.add(o);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return List.of();
+        }
+        if (node.mode() == PlanNode.Mode.FILTERED) {
+            return FilteredPrefetch.load(this, node, eligible);
+        }
+        return step.isCollection() ? loadCollections(step, eligible) : loadToOnes(step, eligible);
+    }
+
+    private List<Object> loadCollections(Step step, List<Object> owners) {
+        List<Object> pending = new ArrayList<>();
+        for (Object o : owners) {
+            Object value = Values.read(session, o, step.attribute());
+            if (value != null && !Values.isInitialized(value)) {
+                pending.add(o);
+            }
+        }
+        if (!pending.isEmpty()) {
+            String hql = Hql.collection(step);
+            for (List<Object> part : Values.chunks(pending, chunk)) {
+                query(hql, Object.class).setParameterList(Hql.OWNERS, part).getResultList();
+            }
+        }
+        if (step.target() == null) {
+            return List.of();
+        }
+        List<Object> reached = new ArrayList<>();
+        for (Object o : owners) {
+            Object value = Values.read(session, o, step.attribute());
+            if (value != null && Values.isInitialized(value)) {
+                Values.addElements(value, reached);
+            }
+        }
+        return Values.distinct(reached);
+    }
+
+    private List<Object> loadToOnes(Step step, List<Object> owners) {
+        List<Object> pending = new ArrayList<>();
+        for (Object o : owners) {
+            Object value = Values.read(session, o, step.attribute());
+            if (Values.isUninitializedProxy(value)) {
+                pending.add(value);
+            }
+        }
+        pending = Values.distinct(pending);
+        if (!pending.isEmpty()) {
+            String hql = Hql.toOne(step);
+            for (List<Object> part : Values.chunks(pending, chunk)) {
+                query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
+            }
+        }
+        List<Object> reached = new ArrayList<>();
+        for (Object o : owners) {
+            Object value = Values.real(Values.read(session, o, step.attribute()));
+            if (value != null) {
+                reached.add(value);
+            }
+        }
+        return Values.distinct(reached);
+    }
+
+    @SuppressWarnings("deprecation")
+    <R> SelectionQuery<R> query(String hql, Class<R> type) {
+        SelectionQuery<R> q = session.createSelectionQuery(hql, type);
+        // like Hibernate's own lazy loading: never flush the user's pending changes from here
+        q.setHibernateFlushMode(FlushMode.MANUAL);
+        return q;
+    }
+
+    SharedSessionContractImplementor session() {
+        return session;
+    }
+
+    int chunk() {
+        return chunk;
+    }
+
+    static RelatedException wrap(String what, RuntimeException e) {
+        return new RelatedException(what + ": " + e.getMessage(), e);
+    }
+}

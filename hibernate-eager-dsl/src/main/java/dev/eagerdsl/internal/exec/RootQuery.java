@@ -1,0 +1,109 @@
+package dev.eagerdsl.internal.exec;
+
+import dev.eagerdsl.RelatedException;
+import dev.eagerdsl.internal.path.PathResolver;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.metamodel.EntityType;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.spi.SqmQuery;
+import org.hibernate.query.sqm.tree.SqmStatement;
+import org.hibernate.query.sqm.tree.select.SqmQuerySpec;
+import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
+import org.hibernate.query.sqm.tree.select.SqmSelection;
+
+/** The user's query, whichever API created it: one adapter so that execution is written once. */
+abstract class RootQuery<T> {
+
+    static final String LOAD_GRAPH = "jakarta.persistence.loadgraph";
+    static final String FETCH_SIZE = "org.hibernate.fetchSize";
+
+    final Object query;
+
+    RootQuery(Object query) {
+        this.query = query;
+    }
+
+    abstract void hint(String name, Object value);
+
+    abstract List<T> list();
+
+    abstract Stream<T> stream();
+
+    static <T> RootQuery<T> of(TypedQuery<T> q) {
+        return new RootQuery<>(q) {
+            @Override
+            void hint(String name, Object value) {
+                q.setHint(name, value);
+            }
+
+            @Override
+            List<T> list() {
+                return q.getResultList();
+            }
+
+            @Override
+            Stream<T> stream() {
+                return q.getResultStream();
+            }
+        };
+    }
+
+    static <T> RootQuery<T> of(SelectionQuery<T> q) {
+        return new RootQuery<>(q) {
+            @Override
+            void hint(String name, Object value) {
+                q.setHint(name, value);
+            }
+
+            @Override
+            List<T> list() {
+                return q.getResultList();
+            }
+
+            @Override
+            Stream<T> stream() {
+                return q.getResultStream();
+            }
+        };
+    }
+
+    /** The entity the query selects; refuses queries that select something else. */
+    EntityType<?> rootEntity(PathResolver resolver, String call) {
+        SqmStatement<?> statement = sqm();
+        if (!(statement instanceof SqmSelectStatement<?> select)) {
+            throw new RelatedException(call + " needs a select query; this one is " + statement.getClass().getSimpleName() + ".");
+        }
+        SqmQuerySpec<?> spec = select.getQuerySpec();
+        List<? extends SqmSelection<?>> selections = spec.getSelectClause() == null ? List.of() : spec.getSelectClause().getSelections();
+        Class<?> type;
+        if (selections.isEmpty()) {
+            type = spec.getFromClause().getRoots().get(0).getJavaType();
+        } else if (selections.size() == 1) {
+            type = selections.get(0).getSelectableNode().getJavaType();
+        } else {
+            throw new RelatedException(call + " needs a query that selects one entity (select b from Book b); this one selects "
+                    + selections.size() + " items. Select the root entity only, and let the plan load the rest.");
+        }
+        try {
+            return resolver.entity(type);
+        } catch (RelatedException e) {
+            throw new RelatedException(call + " needs a query that selects entities (select b from Book b); this one selects "
+                    + (type == null ? "an unknown type" : type.getSimpleName()) + ", which is not an entity.");
+        }
+    }
+
+    private SqmStatement<?> sqm() {
+        Object q = query;
+        if (!(q instanceof SqmQuery)) {
+            try {
+                q = ((jakarta.persistence.Query) query).unwrap(SqmQuery.class);
+            } catch (RuntimeException e) {
+                throw new RelatedException("This query (" + query.getClass().getName() + ") is not an HQL/JPQL/criteria query, so a plan"
+                        + " cannot read which entity it selects. Native SQL queries cannot take a plan: use session.createQuery(hql, Root.class).", e);
+            }
+        }
+        return (SqmStatement<?>) ((SqmQuery) q).getSqmStatement();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.eagerdsl.internal.exec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+
+/** Reads association values without initializing anything. */
+final class Values {
+
+    private Values() {
+    }
+
+    static Object read(SharedSessionContractImplementor session, Object entity, String attribute) {
+        Object real = entity instanceof HibernateProxy p ? p.getHibernateLazyInitializer().getImplementation() : entity;
+        EntityPersister persister = session.getEntityPersister(null, real);
+        return persister.getPropertyValue(real, attribute);
+    }
+
+    static boolean isUninitializedProxy(Object value) {
+        if (value instanceof HibernateProxy p) {
+            LazyInitializer li = p.getHibernateLazyInitializer();
+            return li.isUninitialized();
+        }
+        return false;
+    }
+
+    /** The entity behind an initialized proxy, or the value itself; {@code null} for an uninitialized proxy. */
+    static Object real(Object value) {
+        if (value instanceof HibernateProxy p) {
+            LazyInitializer li = p.getHibernateLazyInitializer();
+            return li.isUninitialized() ? null : li.getImplementation();
+        }
+        return value;
+    }
+
+    /** The elements of a collection or the values of a map, real entities, without nulls. */
+    static void addElements(Object collection, List<Object> out) {
+        Collection<?> elements = collection instanceof Map<?, ?> m ? m.values() : (Collection<?>) collection;
+        for (Object e : elements) {
+            Object r = real(e);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+    }
+
+    static List<Object> distinct(List<?> in) {
+        Map<Object, Boolean> seen = new IdentityHashMap<>(in.size() * 2);
+        List<Object> out = new ArrayList<>(in.size());
+        for (Object o : in) {
+            if (o != null && seen.put(o, Boolean.TRUE) == null) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    static boolean isInitialized(Object value) {
+        return Hibernate.isInitialized(value);
+    }
+
+    static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>((all.size() + size - 1) / size);
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+}

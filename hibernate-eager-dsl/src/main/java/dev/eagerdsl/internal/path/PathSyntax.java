@@ -1,0 +1,133 @@
+package dev.eagerdsl.internal.path;
+
+import dev.eagerdsl.Prefetch;
+import dev.eagerdsl.RelatedException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks the syntax of path strings and normalizes Django's {@code a__b} to {@code a.b}. Nothing
+ * here knows the metamodel: {@link PathResolver} matches every segment to an attribute later.
+ */
+public final class PathSyntax {
+
+    private static final String FORM =
+            "A path is attribute names joined by '.' (or Django's '__'), e.g. \"author.publisher\".";
+
+    private PathSyntax() {
+    }
+
+    /**
+     * @param verb {@code select} or {@code prefetch}, for messages
+     * @param paths the paths as given
+     * @return the normalized paths
+     */
+    public static List<String> normalizeAll(String verb, String... paths) {
+        if (paths == null) {
+            throw new RelatedException(verb + "((String[]) null): " + FORM);
+        }
+        List<String> out = new ArrayList<>(paths.length);
+        for (String p : paths) {
+            out.add(normalize(verb, p));
+        }
+        return out;
+    }
+
+    /**
+     * @param verb {@code select} or {@code prefetch}, for messages
+     * @param path one path as given
+     * @return the normalized path
+     */
+    public static String normalize(String verb, String path) {
+        if (path == null) {
+            throw new RelatedException("Invalid path null in " + verb + "(...): " + FORM);
+        }
+        if (path.isBlank()) {
+            throw new RelatedException("Invalid path '" + printable(path) + "' in " + verb + "(...): the path is empty. " + FORM);
+        }
+        String dotted = path.contains("__") ? path.replace("__", ".") : path;
+        String[] segments = dotted.split("\\.", -1);
+        for (String s : segments) {
+            if (s.isEmpty()) {
+                throw new RelatedException("Invalid path '" + printable(path) + "' in " + verb
+                        + "(...): it has an empty attribute name (a leading, trailing or doubled separator). " + FORM);
+            }
+            if (!isIdentifier(s)) {
+                throw new RelatedException("Invalid path '" + printable(path) + "' in " + verb + "(...): '"
+                        + printable(s) + "' is not an attribute name (letters, digits, '_' or '$', not starting with a digit). " + FORM);
+            }
+        }
+        return dotted;
+    }
+
+    /**
+     * Normalizes the path of a prefetch spec and checks its alias and into field syntax.
+     *
+     * @param p the spec
+     * @return the spec with a normalized path
+     */
+    public static Prefetch normalize(Prefetch p) {
+        String path = normalize("prefetch", p.path());
+        if (p.alias() != null && !isIdentifier(p.alias())) {
+            throw new RelatedException("Invalid alias '" + printable(p.alias()) + "' in " + p
+                    + ": an alias is one identifier, e.g. .as(\"s\").");
+        }
+        if (p.intoField() != null && !isIdentifier(p.intoField())) {
+            throw new RelatedException("Invalid into('" + printable(p.intoField()) + "') in " + p
+                    + ": into names one field of the owner class, e.g. .into(\"activeStudents\").");
+        }
+        if (p.isFiltered() && p.intoField() == null) {
+            throw new RelatedException("Filtered prefetch " + p + " has no into(...): a filtered prefetch never writes a subset into the"
+                    + " mapped collection (that would delete rows on flush). Add .into(\"fieldName\") naming a @Transient List field of the owner.");
+        }
+        for (String name : p.params().keySet()) {
+            if (name == null || !isIdentifier(name) || name.startsWith("eagerdsl")) {
+                throw new RelatedException("Invalid parameter name '" + printable(String.valueOf(name)) + "' in " + p
+                        + ": use an identifier that does not start with 'eagerdsl', e.g. .param(\"min\", 3) with :min in where(...).");
+            }
+        }
+        if (p.whereClause() != null && p.whereClause().isBlank()) {
+            throw new RelatedException("Empty where(...) in " + p + ": give an HQL condition on the alias, e.g. .where(\"s.active = true\"), or leave where out.");
+        }
+        if (p.orderByClause() != null && p.orderByClause().isBlank()) {
+            throw new RelatedException("Empty orderBy(...) in " + p + ": give an HQL ordering, e.g. .orderBy(\"s.name\"), or leave orderBy out.");
+        }
+        return path.equals(p.path()) ? p : copyWithPath(p, path);
+    }
+
+    private static Prefetch copyWithPath(Prefetch p, String path) {
+        Prefetch c = Prefetch.of(path);
+        if (p.alias() != null) c = c.as(p.alias());
+        if (p.whereClause() != null) c = c.where(p.whereClause());
+        if (p.orderByClause() != null) c = c.orderBy(p.orderByClause());
+        if (p.intoField() != null) c = c.into(p.intoField());
+        for (var e : p.params().entrySet()) c = c.param(e.getKey(), e.getValue());
+        return c;
+    }
+
+    /** @return whether {@code s} is a Java identifier */
+    public static boolean isIdentifier(String s) {
+        if (s == null || s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!Character.isJavaIdentifierPart(s.charAt(i)) || Character.isIdentifierIgnorable(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !Character.isIdentifierIgnorable(s.charAt(0));
+    }
+
+    /** Shows control characters as escapes so that a message never carries them raw. */
+    public static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.length() > 200 ? sb.substring(0, 200) + "..." : sb.toString();
+    }
+}
