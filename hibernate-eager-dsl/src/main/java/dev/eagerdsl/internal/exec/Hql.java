@@ -45,6 +45,10 @@ final class Hql {
         return "select o from " + s.ownerName() + " o left join fetch o." + s.attribute() + " where o in (:" + OWNERS + ")";
     }
 
+    static String entities(String entityName) {
+        return "select t from " + entityName + " t where t in (:" + TARGETS + ")";
+    }
+
     static String toOne(Step s) {
         return "select t from " + s.target().getName() + " t where t in (:" + TARGETS + ")";
     }

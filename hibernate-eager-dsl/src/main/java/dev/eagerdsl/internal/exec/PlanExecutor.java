@@ -145,7 +145,9 @@ public final class PlanExecutor {
                         + " new, or from another session), so nothing can be loaded into it. Load it in this session, or merge it first: "
                         + "entity = session.merge(entity).");
             }
-            EntityType<?> type = hierarchyRoot(resolver.entity(org.hibernate.Hibernate.getClass(e)));
+            Class<?> cls = e instanceof org.hibernate.proxy.HibernateProxy p
+                    ? p.getHibernateLazyInitializer().getPersistentClass() : e.getClass();
+            EntityType<?> type = hierarchyRoot(resolver.entity(cls));
             byHierarchy.computeIfAbsent(type, k -> new ArrayList<>()).add(e);
         }
         // check every group before any SQL runs
@@ -165,7 +167,8 @@ public final class PlanExecutor {
     }
 
     private static String describe(SharedSessionContractImplementor s, Object e) {
-        return org.hibernate.Hibernate.getClass(e).getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(e));
+        Class<?> cls = e instanceof org.hibernate.proxy.HibernateProxy p ? p.getHibernateLazyInitializer().getPersistentClass() : e.getClass();
+        return cls.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(e));
     }
 
     private static EntityType<?> hierarchyRoot(EntityType<?> t) {

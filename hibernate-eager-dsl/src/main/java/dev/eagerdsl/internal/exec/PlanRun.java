@@ -106,6 +106,10 @@ final class PlanRun {
 
     private List<Object> loadNode(PlanNode node, List<Object> owners) {
         Step step = node.step();
+        if (step.narrowed() || node.mode() == PlanNode.Mode.FILTERED) {
+            // the concrete class of a proxy is only known once it is loaded
+            owners = initializeProxies(owners);
+        }
         Class<?> ownerClass = step.owner().getJavaType();
         List<Object> eligible = new ArrayList<>(owners.size());
         for (Object o : owners) {
@@ -122,9 +126,42 @@ final class PlanRun {
         return step.isCollection() ? loadCollections(step, eligible) : loadToOnes(step, eligible);
     }
 
+    /** Loads uninitialized proxies among the owners, one statement per entity and chunk; returns the real entities. */
+    private List<Object> initializeProxies(List<Object> owners) {
+        java.util.Map<Class<?>, List<Object>> byClass = new java.util.LinkedHashMap<>();
+        for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                Class<?> c = ((org.hibernate.proxy.HibernateProxy) o).getHibernateLazyInitializer().getPersistentClass();
+                byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(o);
+            }
+        }
+        if (byClass.isEmpty()) {
+            return owners;
+        }
+        for (java.util.Map.Entry<Class<?>, List<Object>> e : byClass.entrySet()) {
+            String hql = Hql.entities(PlanExecutor.resolver(session).entity(e.getKey()).getName());
+            for (List<Object> part : Values.chunks(e.getValue(), chunk)) {
+                query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
+            }
+        }
+        List<Object> out = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            Object real = Values.real(o);
+            if (real != null) {
+                out.add(real);
+            }
+        }
+        return out;
+    }
+
     private List<Object> loadCollections(Step step, List<Object> owners) {
         List<Object> pending = new ArrayList<>();
         for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                // the fetch join loads the owner and its collection in one go
+                pending.add(o);
+                continue;
+            }
             Object value = Values.read(session, o, step.attribute());
             if (value != null && !Values.isInitialized(value)) {
                 pending.add(o);
@@ -141,6 +178,9 @@ final class PlanRun {
         }
         List<Object> reached = new ArrayList<>();
         for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                continue;
+            }
             Object value = Values.read(session, o, step.attribute());
             if (value != null && Values.isInitialized(value)) {
                 Values.addElements(value, reached);
@@ -150,22 +190,37 @@ final class PlanRun {
     }
 
     private List<Object> loadToOnes(Step step, List<Object> owners) {
-        List<Object> pending = new ArrayList<>();
+        List<Object> pendingTargets = new ArrayList<>();
+        List<Object> pendingOwners = new ArrayList<>();
         for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                pendingOwners.add(o);
+                continue;
+            }
             Object value = Values.read(session, o, step.attribute());
             if (Values.isUninitializedProxy(value)) {
-                pending.add(value);
+                pendingTargets.add(value);
             }
         }
-        pending = Values.distinct(pending);
-        if (!pending.isEmpty()) {
+        pendingTargets = Values.distinct(pendingTargets);
+        if (!pendingOwners.isEmpty()) {
+            // owners not loaded yet: load them with the to-one joined, in one statement per chunk
+            String hql = Hql.collection(step);
+            for (List<Object> part : Values.chunks(pendingOwners, chunk)) {
+                query(hql, Object.class).setParameterList(Hql.OWNERS, part).getResultList();
+            }
+        }
+        if (!pendingTargets.isEmpty()) {
             String hql = Hql.toOne(step);
-            for (List<Object> part : Values.chunks(pending, chunk)) {
+            for (List<Object> part : Values.chunks(pendingTargets, chunk)) {
                 query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
             }
         }
         List<Object> reached = new ArrayList<>();
         for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                continue;
+            }
             Object value = Values.real(Values.read(session, o, step.attribute()));
             if (value != null) {
                 reached.add(value);

@@ -20,7 +20,34 @@ final class Values {
     static Object read(SharedSessionContractImplementor session, Object entity, String attribute) {
         Object real = entity instanceof HibernateProxy p ? p.getHibernateLazyInitializer().getImplementation() : entity;
         EntityPersister persister = session.getEntityPersister(null, real);
-        return persister.getPropertyValue(real, attribute);
+        int dot = attribute.indexOf('.');
+        if (dot < 0) {
+            return persister.getPropertyValue(real, attribute);
+        }
+        // an association inside an embeddable: a null embeddable means a null association
+        Object value = persister.getPropertyValue(real, attribute.substring(0, dot));
+        for (String part : attribute.substring(dot + 1).split("\\.")) {
+            if (value == null) {
+                return null;
+            }
+            value = field(value.getClass(), part, value);
+        }
+        return value;
+    }
+
+    private static Object field(Class<?> type, String name, Object target) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(target);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Cannot read " + type.getSimpleName() + "." + name, e);
+            }
+        }
+        throw new IllegalStateException("No field " + name + " on " + type.getName());
     }
 
     static boolean isUninitializedProxy(Object value) {
