@@ -1,0 +1,108 @@
+package dev.eagerdsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eagerdsl.model.bulk.BulkItem;
+import dev.eagerdsl.model.bulk.BulkOwner;
+import dev.eagerdsl.testing.Databases;
+import dev.eagerdsl.testing.SqlRecorder;
+import dev.eagerdsl.testing.TestDb;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.hibernate.Hibernate;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** 100,000 owners: every collection right, statements chunked within the database's limits. */
+class LargeSetTest {
+
+    static final int OWNERS = 100_000;
+    static final SqlRecorder SQL = new SqlRecorder();
+    static SessionFactory sf;
+
+    @BeforeAll
+    static void seed() {
+        sf = TestDb.build("bulk", SQL, List.of(BulkOwner.class, BulkItem.class));
+        sf.inTransaction(s -> s.doWork(c -> {
+            try (PreparedStatement owner = c.prepareStatement("insert into BulkOwner (id) values (?)");
+                 PreparedStatement item = c.prepareStatement("insert into BulkItem (id, owner_id) values (?, ?)")) {
+                long itemId = 0;
+                for (long i = 1; i <= OWNERS; i++) {
+                    owner.setLong(1, i);
+                    owner.addBatch();
+                    for (int k = 0; k < i % 3; k++) {
+                        item.setLong(1, ++itemId);
+                        item.setLong(2, i);
+                        item.addBatch();
+                    }
+                    if (i % 5000 == 0) {
+                        owner.executeBatch();
+                        item.executeBatch();
+                    }
+                }
+                owner.executeBatch();
+                item.executeBatch();
+            }
+        }));
+    }
+
+    @AfterAll
+    static void close() {
+        sf.close();
+    }
+
+    @Test
+    void prefetchesOneHundredThousandOwnersInChunkedStatements() {
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            SQL.clear();
+            List<BulkOwner> owners = Related.prefetch("items").list(s, BulkOwner.class);
+            assertThat(owners).hasSize(OWNERS);
+            // 1 root statement + one per 1,000 owners (the default chunk, within H2's and PostgreSQL's limits)
+            assertThat(SQL.count()).isEqualTo(1 + OWNERS / 1000);
+            int maxParams = SQL.statements().stream().mapToInt(sql -> (int) sql.chars().filter(ch -> ch == '?').count()).max().orElse(0);
+            assertThat(maxParams).isEqualTo(1000);
+            SQL.clear();
+            long items = 0;
+            for (BulkOwner o : owners) {
+                assertThat(Hibernate.isInitialized(o.getItems())).isTrue();
+                assertThat(o.getItems()).hasSize((int) (o.getId() % 3));
+                items += o.getItems().size();
+            }
+            assertThat(SQL.count()).isZero();
+            long expected = 0;
+            for (long i = 1; i <= OWNERS; i++) {
+                expected += i % 3;
+            }
+            assertThat(items).isEqualTo(expected);
+            s.flush();
+            assertThat(SQL.dml()).isEmpty();
+            s.getTransaction().rollback();
+            System.out.println("[" + Databases.kind() + "] 100,000 owners: statements=" + (1 + OWNERS / 1000));
+        }
+    }
+
+    @Test
+    void streamsOneHundredThousandRootsInChunksWithAFlatSession() {
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            SQL.clear();
+            long[] seen = {0, 0};
+            try (var stream = Related.prefetch("items").stream(s.createQuery("from BulkOwner o order by o.id", BulkOwner.class), 1000)) {
+                stream.forEach(o -> {
+                    seen[0]++;
+                    seen[1] += o.getItems().size();
+                    assertThat(o.getItems()).hasSize((int) (o.getId() % 3));
+                });
+            }
+            assertThat(seen[0]).isEqualTo(OWNERS);
+            // one root cursor, and one prefetch statement per chunk of 1,000 roots
+            assertThat(SQL.count()).isEqualTo(1 + OWNERS / 1000);
+            assertThat(s.getStatistics().getEntityCount()).as("entities left in the session").isLessThan(1000 * 3);
+            s.getTransaction().rollback();
+        }
+    }
+}
