@@ -37,9 +37,9 @@ final class FilteredPrefetch {
                 throw new RelatedException("Invalid alias '" + alias + "' in " + p + ": it is reserved by the library. Choose another, e.g. .as(\"x\").");
             }
             String hql = Hql.filtered(s, p);
-            SelectionQuery<Object[]> q;
+            org.hibernate.query.Query<Object[]> q;
             try {
-                q = session.createSelectionQuery(hql, Object[].class);
+                q = session.createQuery(hql, Object[].class);
             } catch (RuntimeException e) {
                 throw new RelatedException("Invalid filter in " + p + " on " + s.ownerName() + ": Hibernate cannot parse " + hql
                         + " (" + e.getMessage() + "). Write where(...) and orderBy(...) in HQL on the alias '" + alias
@@ -122,7 +122,7 @@ final class FilteredPrefetch {
         String hql = Hql.filtered(s, p);
         Map<Object, List<Object>> byOwner = new IdentityHashMap<>();
         List<Object> reached = new ArrayList<>();
-        for (List<Object> part : Values.chunks(owners, run.chunk())) {
+        for (List<Object> part : Values.chunks(owners, run.chunkFor(s.owner()))) {
             SelectionQuery<Object[]> q = run.query(hql, Object[].class).setParameterList(Hql.OWNERS, part);
             p.params().forEach(q::setParameter);
             for (Object[] row : q.getResultList()) {

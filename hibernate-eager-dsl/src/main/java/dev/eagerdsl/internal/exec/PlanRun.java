@@ -34,9 +34,24 @@ final class PlanRun {
     }
 
     static int chunkSize(SharedSessionContractImplementor session) {
-        Object configured = session.getFactory().getProperties().get(ChunkLimits.SETTING);
-        return ChunkLimits.ownersPerStatement(session.getJdbcServices().getDialect(), 1, configured);
+        return chunkSize(session, 1);
     }
+
+    static int chunkSize(SharedSessionContractImplementor session, int idColumns) {
+        Object configured = session.getFactory().getProperties().get(ChunkLimits.SETTING);
+        return ChunkLimits.ownersPerStatement(session.getJdbcServices().getDialect(), idColumns, configured);
+    }
+
+    /** Owners (or targets) per statement for this entity: composite keys bind one parameter per column. */
+    int chunkFor(jakarta.persistence.metamodel.EntityType<?> entity) {
+        if (entity == null) {
+            return chunk;
+        }
+        return chunkByEntity.computeIfAbsent(entity.getName(), n -> chunkSize(session, session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(entity.getJavaType()).getIdentifierMapping().getJdbcTypeCount()));
+    }
+
+    private final java.util.Map<String, Integer> chunkByEntity = new java.util.HashMap<>();
 
     Plan plan() {
         return plan;
@@ -139,8 +154,9 @@ final class PlanRun {
             return owners;
         }
         for (java.util.Map.Entry<Class<?>, List<Object>> e : byClass.entrySet()) {
-            String hql = Hql.entities(PlanExecutor.resolver(session).entity(e.getKey()).getName());
-            for (List<Object> part : Values.chunks(e.getValue(), chunk)) {
+            var type = PlanExecutor.resolver(session).entity(e.getKey());
+            String hql = Hql.entities(type.getName());
+            for (List<Object> part : Values.chunks(e.getValue(), chunkFor(type))) {
                 query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
             }
         }
@@ -169,7 +185,7 @@ final class PlanRun {
         }
         if (!pending.isEmpty()) {
             String hql = Hql.collection(step);
-            for (List<Object> part : Values.chunks(pending, chunk)) {
+            for (List<Object> part : Values.chunks(pending, chunkFor(step.owner()))) {
                 query(hql, Object.class).setParameterList(Hql.OWNERS, part).getResultList();
             }
         }
@@ -206,13 +222,13 @@ final class PlanRun {
         if (!pendingOwners.isEmpty()) {
             // owners not loaded yet: load them with the to-one joined, in one statement per chunk
             String hql = Hql.collection(step);
-            for (List<Object> part : Values.chunks(pendingOwners, chunk)) {
+            for (List<Object> part : Values.chunks(pendingOwners, chunkFor(step.owner()))) {
                 query(hql, Object.class).setParameterList(Hql.OWNERS, part).getResultList();
             }
         }
         if (!pendingTargets.isEmpty()) {
             String hql = Hql.toOne(step);
-            for (List<Object> part : Values.chunks(pendingTargets, chunk)) {
+            for (List<Object> part : Values.chunks(pendingTargets, chunkFor(step.target()))) {
                 query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
             }
         }

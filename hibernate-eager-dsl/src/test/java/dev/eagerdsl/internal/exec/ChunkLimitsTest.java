@@ -1,0 +1,44 @@
+package dev.eagerdsl.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.OracleDialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.dialect.SQLServerDialect;
+import org.junit.jupiter.api.Test;
+
+/** No prefetch statement ever exceeds a database's IN-list or bind-parameter limit. */
+class ChunkLimitsTest {
+
+    @Test
+    void defaultWhereTheDatabaseSetsNoTighterLimit() {
+        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, null)).isEqualTo(1000);
+        assertThat(ChunkLimits.ownersPerStatement(new PostgreSQLDialect(), 1, null)).isEqualTo(1000);
+    }
+
+    @Test
+    void oracleInListLimitOfOneThousand() {
+        // Oracle: 1,000 IN items (ORA-01795); Hibernate reports 1,000 parameters too, 100 are kept for the user's own
+        assertThat(ChunkLimits.ownersPerStatement(new OracleDialect(), 1, "5000")).isEqualTo(900);
+    }
+
+    @Test
+    void sqlServerParameterLimitLeavesRoomForUserParameters() {
+        // Hibernate reports 2,048 bind parameters for SQL Server (the driver's limit is 2,100)
+        assertThat(ChunkLimits.ownersPerStatement(new SQLServerDialect(), 1, "5000")).isEqualTo(1948);
+        // composite keys bind several parameters per owner
+        assertThat(ChunkLimits.ownersPerStatement(new SQLServerDialect(), 2, "5000")).isEqualTo(974);
+    }
+
+    @Test
+    void postgresqlBindParameterLimit() {
+        assertThat(ChunkLimits.ownersPerStatement(new PostgreSQLDialect(), 1, "100000")).isEqualTo(32667);
+    }
+
+    @Test
+    void configuredChunkSizeIsUsedWithinTheLimits() {
+        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "250")).isEqualTo(250);
+        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "not a number")).isEqualTo(1000);
+    }
+}
