@@ -219,6 +219,22 @@ class PrefetchTest {
         }
 
         @Test
+        void enabledHibernateFiltersApplyLikeLazyLoading() {
+            TestDb.inSession(s -> {
+                s.enableFilter("cheap").setParameter("max", 300);
+                List<Category> cats = Related.prefetch("productsBySku").list(s.createQuery("from Category c order by c.id", Category.class));
+                assertThat(SQL.count()).isEqualTo(2);
+                assertThat(cats.get(0).getProductsBySku()).containsOnlyKeys("SKU-1", "SKU-2", "SKU-3");
+                assertThat(cats.get(1).getProductsBySku()).isEmpty();
+            });
+            TestDb.inSession(s -> {
+                s.enableFilter("cheap").setParameter("max", 300);
+                Category lazy = s.find(Category.class, 1L);
+                assertThat(lazy.getProductsBySku()).containsOnlyKeys("SKU-1", "SKU-2", "SKU-3");
+            });
+        }
+
+        @Test
         void orphanRemovalCollectionIsNeverEmptied() {
             TestDb.inSession(s -> {
                 List<Author> authors = Related.prefetch("awards").list(s.createQuery("from Author a order by a.id", Author.class));
