@@ -429,7 +429,56 @@ class PrefetchTest {
     }
 
     @Nested
+    class OneToOne {
+
+        @Test
+        void owningSideThroughPrefetch() {
+            TestDb.inSession(s -> {
+                List<Person> people = Related.prefetch("passport").list(s.createQuery("from Person p order by p.id", Person.class));
+                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(2);
+                assertNoSqlWhen(() -> assertThat(people).extracting(p -> p.getPassport() == null ? null : p.getPassport().getNumber())
+                        .containsExactly("P-1", "P-2", null));
+            });
+        }
+
+        @Test
+        void inverseSideIsAlreadyLoadedByHibernateSoNothingMoreRuns() {
+            TestDb.inSession(s -> {
+                List<Passport> passports = s.createQuery("from Passport p order by p.id", Passport.class).getResultList();
+                SQL.clear();
+                Related.prefetchObjects(s, passports, "holder");
+                assertThat(SQL.count()).isZero();
+                assertNoSqlWhen(() -> assertThat(passports).extracting(p -> p.getHolder().getName()).containsExactly("Ana", "Rui"));
+            });
+        }
+    }
+
+    @Test
+    void explainListsTheRootStatementAndOneLinePerPrefetchLevel() {
+        TestDb.factory();
+        assertThat(Related.select("author").prefetch("tags", "author.awards")
+                .prefetch(Prefetch.of("reviews").as("r").where("r.stars >= :min").param("min", 4).into("goodReviews"))
+                .explain(Book.class)).isEqualTo("""
+                select r from Book r left join fetch r.author j1
+                prefetch tags: select o from Book o left join fetch o.tags where o in (:eagerdslOwners)  -- 1 statement per 1000 owners
+                prefetch reviews: select o, r from Book o join o.reviews r where o in (:eagerdslOwners) and (r.stars >= :min)  -- into goodReviews  -- 1 statement per 1000 owners
+                prefetch author.awards: select o from Author o left join fetch o.awards where o in (:eagerdslOwners)  -- 1 statement per 1000 owners""");
+    }
+
+    @Nested
     class Streaming {
+
+        @Test
+        void closingTheStreamEarlyFreesTheCursor() {
+            TestDb.inSession(s -> {
+                var registry = ((org.hibernate.engine.spi.SessionImplementor) s).getJdbcCoordinator().getLogicalConnection().getResourceRegistry();
+                Stream<Book> books = Related.prefetch("tags").stream(s.createQuery("from Book b order by b.id", Book.class), 2);
+                assertThat(books.limit(3).map(Book::getId).toList()).containsExactly(1L, 2L, 3L);
+                assertThat(registry.hasRegisteredResources()).as("cursor open before close").isTrue();
+                books.close();
+                assertThat(registry.hasRegisteredResources()).as("cursor open after close").isFalse();
+            });
+        }
 
         @Test
         void streamsInChunksWithOnePrefetchPerChunk() {
