@@ -268,6 +268,26 @@ public final class FetchPlan {
         return PlanExecutor.explain(this, sessionOrEntityManager, root);
     }
 
+    /**
+     * A copy of this plan without its select paths (Django's {@code select_related(None)}).
+     *
+     * @return a new plan with the same prefetches and no select paths
+     * @since 0.1.0
+     */
+    public FetchPlan withoutSelects() {
+        return new FetchPlan(List.of(), prefetches);
+    }
+
+    /**
+     * A copy of this plan without its prefetches (Django's {@code prefetch_related(None)}).
+     *
+     * @return a new plan with the same select paths and no prefetches
+     * @since 0.1.0
+     */
+    public FetchPlan withoutPrefetches() {
+        return new FetchPlan(selects, List.of());
+    }
+
     /** @return the normalized select paths, in the order given @since 0.1.0 */
     public List<String> selectPaths() {
         return selects;

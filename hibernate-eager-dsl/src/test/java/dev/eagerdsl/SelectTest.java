@@ -140,6 +140,30 @@ class SelectTest {
         }
 
         @Test
+        void aGraphTheUserSetIsNotSilentlyReplaced() {
+            TestDb.inSession(s -> {
+                var graph = s.createEntityGraph(Book.class);
+                graph.addAttributeNodes("tags");
+                var q = s.createQuery("from Book b", Book.class).setHint("jakarta.persistence.fetchgraph", graph);
+                assertThatThrownBy(() -> Related.select("author").list(q)).isInstanceOf(RelatedException.class)
+                        .hasMessage("This query already has an entity graph (hint jakarta.persistence.fetchgraph), and select(...) would"
+                                + " replace it. Either add the to-one paths to your graph and drop select(...), or drop the graph and name"
+                                + " its paths in select(...)/prefetch(...).");
+                assertThat(SQL.count()).isZero();
+            });
+        }
+
+        @Test
+        void theSameQueryCanRunTheSamePlanTwice() {
+            TestDb.inSession(s -> {
+                var q = s.createQuery("from Book b order by b.id", Book.class);
+                FetchPlan plan = Related.select("author");
+                assertThat(plan.list(q)).hasSize(10);
+                assertThat(plan.list(q)).hasSize(10);
+            });
+        }
+
+        @Test
         void hintsAreKept() {
             TestDb.inSession(s -> {
                 List<Book> books = Related.select("author").list(s.createQuery("from Book b order by b.id", Book.class)
@@ -333,6 +357,16 @@ class SelectTest {
             assertThat(SQL.count()).isEqualTo(1);
             assertThat(books).hasSize(10);
         });
+    }
+
+    @Test
+    void withoutSelectsAndWithoutPrefetchesLikeDjangosNone() {
+        FetchPlan plan = Related.select("author").prefetch("tags");
+        assertThat(plan.withoutSelects().selectPaths()).isEmpty();
+        assertThat(plan.withoutSelects().prefetches()).containsExactly(Prefetch.of("tags"));
+        assertThat(plan.withoutPrefetches().prefetches()).isEmpty();
+        assertThat(plan.withoutPrefetches().selectPaths()).containsExactly("author");
+        assertThat(plan.toString()).isEqualTo("Related.select(\"author\").prefetch(\"tags\")");
     }
 
     @Test

@@ -56,10 +56,7 @@ public final class PlanExecutor {
         PathResolver resolver = resolver(s);
         EntityType<?> root = q.rootEntity(resolver, "list(query)");
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, root));
-        RootGraph<?> graph = run.graph(root.getJavaType());
-        if (graph != null) {
-            q.hint(RootQuery.LOAD_GRAPH, graph);
-        }
+        q.applyGraph(run.graph(root.getJavaType()));
         List<T> roots;
         PlanScope.enter();
         try {
@@ -117,10 +114,7 @@ public final class PlanExecutor {
         PathResolver resolver = resolver(s);
         EntityType<?> root = q.rootEntity(resolver, "stream(query, chunkSize)");
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, root));
-        RootGraph<?> graph = run.graph(root.getJavaType());
-        if (graph != null) {
-            q.hint(RootQuery.LOAD_GRAPH, graph);
-        }
+        q.applyGraph(run.graph(root.getJavaType()));
         q.hint(RootQuery.FETCH_SIZE, chunkSize);
         return ChunkedStream.of(q, run, chunkSize);
     }

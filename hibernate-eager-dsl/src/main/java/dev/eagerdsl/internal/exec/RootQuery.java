@@ -18,6 +18,34 @@ abstract class RootQuery<T> {
 
     static final String LOAD_GRAPH = "jakarta.persistence.loadgraph";
     static final String FETCH_SIZE = "org.hibernate.fetchSize";
+    static final List<String> GRAPH_HINTS = List.of("jakarta.persistence.loadgraph", "jakarta.persistence.fetchgraph",
+            "javax.persistence.loadgraph", "javax.persistence.fetchgraph");
+
+    /** Applies the plan's LOAD graph, refusing to silently replace one the user set. */
+    void applyGraph(Object graph) {
+        if (graph == null) {
+            return;
+        }
+        Object existing = userGraph();
+        if (existing != null) {
+            throw new RelatedException("This query already has an entity graph (hint " + existing + "), and select(...) would replace it."
+                    + " Either add the to-one paths to your graph and drop select(...), or drop the graph and name its paths in"
+                    + " select(...)/prefetch(...).");
+        }
+        synchronized (OURS) {
+            OURS.add(query);
+        }
+        hint(LOAD_GRAPH, graph);
+    }
+
+    /** The queries plans set a graph on, so that running a plan twice on one query is not taken for a user's graph. */
+    private static final java.util.Set<Object> OURS = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    static boolean isOurs(Object query) {
+        synchronized (OURS) {
+            return OURS.contains(query);
+        }
+    }
 
     final Object query;
 
@@ -26,6 +54,9 @@ abstract class RootQuery<T> {
     }
 
     abstract void hint(String name, Object value);
+
+    /** @return the user's own entity graph hint, if any */
+    abstract Object userGraph();
 
     abstract List<T> list();
 
@@ -36,6 +67,18 @@ abstract class RootQuery<T> {
             @Override
             void hint(String name, Object value) {
                 q.setHint(name, value);
+            }
+
+            @Override
+            Object userGraph() {
+                java.util.Map<String, Object> hints = q.getHints();
+                for (String h : GRAPH_HINTS) {
+                    Object g = hints.get(h);
+                    if (g != null && !isOurs(q)) {
+                        return h;
+                    }
+                }
+                return null;
             }
 
             @Override
@@ -55,6 +98,11 @@ abstract class RootQuery<T> {
             @Override
             void hint(String name, Object value) {
                 q.setHint(name, value);
+            }
+
+            @Override
+            Object userGraph() {
+                return null;
             }
 
             @Override
