@@ -1,0 +1,90 @@
+package dev.eagerdsl.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eagerdsl.demo.dao.Seeder;
+import dev.eagerdsl.demo.db.Database;
+import dev.eagerdsl.demo.scenario.Outcome;
+import dev.eagerdsl.demo.scenario.Runner;
+import dev.eagerdsl.demo.scenario.Scenarios;
+import dev.eagerdsl.demo.scenario.SerializerMistake;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the demo's scenarios on the demo's data set and pins what the demo prints, so the demo cannot
+ * rot: the exact statement counts, equal results, and the serializer mistake failing.
+ */
+class DemoScenariosTest {
+
+    private static Database db;
+    private static Seeder.Counts counts;
+    private static Runner runner;
+
+    @BeforeAll
+    static void seed() {
+        db = Database.fromSystemProperties();
+        counts = new Seeder(db.factory()).seed(rows -> { });
+        runner = new Runner(db, 0);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void seedsTheSameDataSetEveryRun() {
+        assertThat(counts).isEqualTo(new Seeder.Counts(120, 2_000, 60, 1_200, 1_920, 24, 1_558));
+    }
+
+    @Test
+    void booksWithTheirAuthorTake121StatementsNaivelyAndOneWithSelect() {
+        Outcome o = runner.run(Scenarios.BOOKS);
+        assertThat(o.naiveStatements()).isEqualTo(1 + 120);
+        assertThat(o.relatedStatements()).isEqualTo(1);
+        assertThat(o.sameResult()).isTrue();
+        assertThat(o.relatedGuardEvents()).isZero();
+        assertThat(o.explain()).isEqualTo("select r from Book r join fetch r.author j1");
+    }
+
+    @Test
+    void coursesWithTheirStudentsTake61StatementsNaivelyAndTwoWithPrefetch() {
+        Outcome o = runner.run(Scenarios.COURSES);
+        assertThat(o.naiveStatements()).isEqualTo(1 + 60);
+        assertThat(o.relatedStatements()).isEqualTo(2);
+        assertThat(o.sameResult()).isTrue();
+        assertThat(o.relatedGuardEvents()).isZero();
+        assertThat(o.explain()).startsWith("select r from Course r\nprefetch students: ");
+    }
+
+    @Test
+    void categoriesAsJsonTake25StatementsNaivelyAndTwoWithPrefetch() {
+        Outcome o = runner.run(Scenarios.CATEGORIES);
+        assertThat(o.naiveStatements()).isEqualTo(1 + 24);
+        assertThat(o.relatedStatements()).isEqualTo(2);
+        assertThat(o.sameResult()).isTrue();
+        assertThat(o.relatedGuardEvents()).isZero();
+        assertThat(o.explain()).startsWith("select r from Category r\nprefetch products: ");
+    }
+
+    @Test
+    void serializingProductsWithTheCategorySerializerFailsAndCategoriesWithPrefetchedProductsNest() {
+        SerializerMistake.Result r = SerializerMistake.run(runner);
+        assertThat(r.wrongStatements()).isEqualTo(1);
+        assertThat(r.wrongError()).startsWith("JsonMappingException: class dev.eagerdsl.demo.model.Product cannot be cast"
+                + " to class dev.eagerdsl.demo.model.Category");
+        assertThat(r.rightStatements()).isEqualTo(2);
+        assertThat(r.right()).hasSize(24);
+        int products = 0;
+        for (JsonNode category : r.right()) {
+            assertThat(category.fieldNames()).toIterable().containsExactly("id", "name", "description", "products");
+            products += category.get("products").size();
+        }
+        assertThat(products).isEqualTo(1_558);
+        assertThat(r.right().get(0).get("products").get(0).fieldNames()).toIterable()
+                .containsExactly("id", "name", "description", "price", "quantity");
+    }
+}
