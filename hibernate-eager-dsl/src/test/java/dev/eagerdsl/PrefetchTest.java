@@ -386,6 +386,21 @@ class PrefetchTest {
         }
 
         @Test
+        void queuedAddsOnAnInverseCollectionAreKept() {
+            TestDb.inSession(s -> {
+                Author ada = s.find(Author.class, 1L);
+                Book added = new Book(100L, "New", 5, ada);
+                s.persist(added);
+                ada.getBooks().add(added);
+                assertThat(Hibernate.isInitialized(ada.getBooks())).as("add is queued on the inverse bag").isFalse();
+                SQL.clear();
+                Related.prefetchObjects(s, List.of(ada), "books");
+                assertThat(SQL.dml()).as("the plan does not flush the new book").isEmpty();
+                assertThat(ada.getBooks()).extracting(Book::getId).containsExactlyInAnyOrder(1L, 2L, 3L, 100L);
+            });
+        }
+
+        @Test
         void pagingLimitsTheRootsInSqlAndPrefetchCoversThatPage() {
             TestDb.inSession(s -> {
                 List<Book> page = Related.prefetch("tags").list(s.createQuery("from Book b order by b.id", Book.class)
