@@ -248,6 +248,16 @@ class PrefetchTest {
         }
 
         @Test
+        void elementCollectionsThroughATeacher() {
+            TestDb.inSession(s -> {
+                List<Course> courses = Related.prefetch("teacher.subjects").list(s.createQuery("from Course c order by c.id", Course.class));
+                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(3);
+                assertNoSqlWhen(() -> assertThat(courses.get(0).getTeacher().getSubjects()).containsExactlyInAnyOrder("logic", "machines"));
+                assertCleanFlush(s);
+            });
+        }
+
+        @Test
         void emptyCollectionsAreInitializedToo() {
             TestDb.inSession(s -> {
                 List<Course> courses = Related.prefetch("students").list(s, Course.class);

@@ -137,6 +137,13 @@ class ValidationTest {
     }
 
     @Test
+    void nothingCanFollowAnElementCollectionOfBasicValues() {
+        assertRefused(Related.prefetch("teacher.subjects.length"), Course.class,
+                "Invalid path 'teacher.subjects.length' for Course: 'subjects' is an element collection of basic values; nothing can follow it."
+                        + " Remove '.length'.");
+    }
+
+    @Test
     void ambiguousOrUnknownSubclassAttribute() {
         assertRefused(Related.prefetch("toyz"), Animal.class,
                 "Invalid path 'toyz' for Animal: no attribute 'toyz'. Choices are: shelter.");

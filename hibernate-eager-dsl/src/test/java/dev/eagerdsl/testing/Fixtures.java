@@ -59,6 +59,8 @@ public final class Fixtures {
             Teacher t1 = new Teacher(1L, "Turing");
             Teacher t2 = new Teacher(2L, "Hopper");
             Teacher t3 = new Teacher(3L, "Knuth");
+            t1.getSubjects().addAll(java.util.List.of("logic", "machines"));
+            t2.getSubjects().add("compilers");
             persist(s, t1, t2, t3);
             Student[] st = new Student[7];
             String[] names = {null, "Zoe", "Yann", "Xia", "Wim", "Vera", "Uma"};
