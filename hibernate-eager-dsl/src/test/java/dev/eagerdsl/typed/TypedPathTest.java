@@ -197,8 +197,10 @@ class TypedPathTest {
         @Test
         void collectionGivenToSelectIsRefusedBeforeAnySql() {
             TestDb.inSession(session -> {
-                // Book_.tags is a SetAttribute: it goes to select(Attribute, Attribute...), checked when the plan runs
-                FetchPlan plan = Related.select(Book_.tags);
+                // a collection that reaches select(Attribute, Attribute...) is checked when the plan runs
+                // (typed as Attribute here: Related.select(Book_.tags) itself should not compile, see CompileTimeRefusalTest)
+                Attribute<?, ?> tags = Book_.tags;
+                FetchPlan plan = Related.select(tags);
 
                 assertThatThrownBy(() -> plan.list(session, Book.class)).isInstanceOf(RelatedException.class)
                         .hasMessage("Cannot select('tags') on Book: 'tags' is a collection (to-many). Use prefetch(\"tags\").");
@@ -221,7 +223,8 @@ class TypedPathTest {
         @Test
         void collectionGivenToSelectOnAPlanIsRefusedToo() {
             TestDb.inSession(session -> {
-                FetchPlan plan = Related.select(Book_.author).select(Book_.reviews);
+                Attribute<?, ?> reviews = Book_.reviews;
+                FetchPlan plan = Related.select(Book_.author).select(reviews);
 
                 assertThatThrownBy(() -> plan.list(session, Book.class)).isInstanceOf(RelatedException.class)
                         .hasMessage("Cannot select('reviews') on Book: 'reviews' is a collection (to-many). Use prefetch(\"reviews\").");
