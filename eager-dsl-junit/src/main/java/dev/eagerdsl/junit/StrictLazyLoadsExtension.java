@@ -1,0 +1,55 @@
+package dev.eagerdsl.junit;
+
+import dev.eagerdsl.LazyLoadGuard;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** {@link StrictLazyLoads}: STRICT from before-all (class) or before-each (method), previous mode restored after. */
+final class StrictLazyLoadsExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StrictLazyLoadsExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (AnnotationSupport.isAnnotated(context.getTestClass(), StrictLazyLoads.class)) {
+            strict(context);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (AnnotationSupport.isAnnotated(context.getTestMethod(), StrictLazyLoads.class)) {
+            strict(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        restore(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        restore(context);
+    }
+
+    private static void strict(ExtensionContext context) {
+        if (!LazyLoadGuard.install()) {
+            context.publishReportEntry("eagerdsl", "LazyLoadGuard.install() could not instrument Hibernate: STRICT"
+                    + " mode sees no lazy load. Run the tests with -javaagent:<path to hibernate-eager-dsl.jar>.");
+        }
+        context.getStore(NAMESPACE).put(context.getUniqueId(), LazyLoadGuard.mode());
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.STRICT);
+    }
+
+    private static void restore(ExtensionContext context) {
+        Object previous = context.getStore(NAMESPACE).remove(context.getUniqueId());
+        if (previous instanceof LazyLoadGuard.Mode mode) {
+            LazyLoadGuard.setMode(mode);
+        }
+    }
+}
