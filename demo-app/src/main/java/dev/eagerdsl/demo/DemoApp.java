@@ -56,9 +56,9 @@ public final class DemoApp {
             Seeder.Counts counts = new Seeder(database.factory()).seed(progress);
             progress.finish();
             OUT.printf(" %,d rows in %.1f s%n", counts.rows(), (System.nanoTime() - start) / 1e9);
-            OUT.printf("  %,d authors, %,d books, %,d courses, %,d students, %,d enrolments, %,d categories, %,d products%n%n",
-                    counts.authors(), counts.books(), counts.courses(), counts.students(), counts.enrolments(),
-                    counts.categories(), counts.products());
+            OUT.printf("  %,d authors, %,d books, %,d courses, %,d lessons, %,d students, %,d enrolments, %,d categories,"
+                    + " %,d products%n%n", counts.authors(), counts.books(), counts.courses(), counts.lessons(),
+                    counts.students(), counts.enrolments(), counts.categories(), counts.products());
 
             Runner runner = new Runner(database, TIMED_RUNS);
             int n = 1;

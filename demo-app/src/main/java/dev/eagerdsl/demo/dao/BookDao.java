@@ -9,8 +9,9 @@ import org.hibernate.Session;
 /** Books, the way a DAO is usually written, and the same query with a plan. */
 public final class BookDao {
 
+    // docs:begin gs-dao
     /** Django: {@code Book.objects.select_related("author")}. */
-    public static final FetchPlan WITH_AUTHOR = Related.select("author");
+    public static final FetchPlan WITH_AUTHOR = Related.select("author");   // immutable, thread-safe, reusable
 
     private final Session session;
 
@@ -27,6 +28,7 @@ public final class BookDao {
     public List<Book> findAllWithAuthor() {
         return WITH_AUTHOR.list(session.createQuery("from Book b order by b.id", Book.class));
     }
+    // docs:end gs-dao
 
     public void save(Book book) {
         session.persist(book);

@@ -4,6 +4,7 @@ import dev.eagerdsl.demo.model.Author;
 import dev.eagerdsl.demo.model.Book;
 import dev.eagerdsl.demo.model.Category;
 import dev.eagerdsl.demo.model.Course;
+import dev.eagerdsl.demo.model.Lesson;
 import dev.eagerdsl.demo.model.Product;
 import dev.eagerdsl.demo.model.Student;
 import java.math.BigDecimal;
@@ -16,21 +17,21 @@ import org.hibernate.SessionFactory;
 
 /**
  * Seeds the demo's data set through the DAOs, the same every run (fixed random seed): every author
- * has at least one book, every course some students, every category some products.
+ * has at least one book, every course some students and lessons, every category some products.
  */
 public final class Seeder {
 
     /** How many rows of each kind the seed writes. */
-    public record Counts(int authors, int books, int courses, int students, int enrolments, int categories,
-                         int products) {
+    public record Counts(int authors, int books, int courses, int lessons, int students, int enrolments,
+                         int categories, int products) {
         /** @return every row, join-table rows included */
         public int rows() {
-            return authors + books + courses + students + enrolments + categories + products;
+            return authors + books + courses + lessons + students + enrolments + categories + products;
         }
     }
 
     /** How many rows {@link #seed} writes (join-table rows included), for progress bars. */
-    public static final int ROWS = 6_882;
+    public static final int ROWS = 7_270;
 
     private static final String[] FIRST = {"Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Margaret", "Niklaus",
         "Frances", "Ken", "Radia", "Dennis", "Shafi", "Tony", "Leslie", "John", "Adele", "Butler", "Sophie", "Guido",
@@ -130,7 +131,9 @@ public final class Seeder {
                 step.run();
                 flushEvery(s, written[0]);
             }
+            LessonDao lessons = new LessonDao(s);
             int enrolments = 0;
+            long lessonId = 1;
             for (int i = 0; i < 60; i++) {
                 String level = i < SUBJECTS.length ? " I" : i < 2 * SUBJECTS.length ? " II" : " III";
                 Course c = new Course((long) i + 1, SUBJECTS[i % SUBJECTS.length] + level);
@@ -145,6 +148,13 @@ public final class Seeder {
                 }
                 courses.save(c);
                 step.run();
+                int weeks = 8 + random.nextInt(9);
+                for (int week = 1; week <= weeks; week++) {
+                    Lesson lesson = new Lesson(lessonId++, SUBJECTS[i % SUBJECTS.length] + ", week " + week, week, c);
+                    lessons.save(lesson);
+                    c.getLessons().add(lesson);
+                    step.run();
+                }
                 flushEvery(s, written[0]);
             }
             long productId = 1;
@@ -167,7 +177,7 @@ public final class Seeder {
             }
             s.getTransaction().commit();
             progress.accept(written[0]);
-            return new Counts(authorList.size(), 2_000, 60, studentList.size(), enrolments, CATEGORIES.length,
+            return new Counts(authorList.size(), 2_000, 60, (int) lessonId - 1, studentList.size(), enrolments, CATEGORIES.length,
                     (int) productId - 1);
         }
     }

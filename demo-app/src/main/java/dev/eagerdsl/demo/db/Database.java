@@ -4,6 +4,7 @@ import dev.eagerdsl.demo.model.Author;
 import dev.eagerdsl.demo.model.Book;
 import dev.eagerdsl.demo.model.Category;
 import dev.eagerdsl.demo.model.Course;
+import dev.eagerdsl.demo.model.Lesson;
 import dev.eagerdsl.demo.model.Product;
 import dev.eagerdsl.demo.model.Student;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,7 +26,7 @@ public final class Database implements AutoCloseable {
 
     /** The demo's entities. */
     public static final List<Class<?>> ENTITIES =
-            List.of(Author.class, Book.class, Course.class, Student.class, Category.class, Product.class);
+            List.of(Author.class, Book.class, Course.class, Lesson.class, Student.class, Category.class, Product.class);
 
     private final String label;
     private final SessionFactory factory;
@@ -42,7 +43,9 @@ public final class Database implements AutoCloseable {
         cfg.setProperty("hibernate.jdbc.batch_size", "200");
         cfg.setProperty("hibernate.order_inserts", "true");
         extra.forEach(cfg::setProperty);
-        cfg.getProperties().put("hibernate.session_factory.statement_inspector", sql);
+        // docs:begin gs-inspector
+        cfg.getProperties().put("hibernate.session_factory.statement_inspector", sql);  // sql: a SqlCounter
+        // docs:end gs-inspector
         this.factory = cfg.buildSessionFactory();
     }
 

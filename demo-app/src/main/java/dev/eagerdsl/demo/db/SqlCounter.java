@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
+// docs:begin gs-counter
 /**
  * Counts the SQL statements Hibernate prepares, per thread: the demo's (and Django's
  * {@code assertNumQueries}) measure of an N+1.
@@ -35,3 +36,4 @@ public final class SqlCounter implements StatementInspector {
         return List.copyOf(statements.get());
     }
 }
+// docs:end gs-counter

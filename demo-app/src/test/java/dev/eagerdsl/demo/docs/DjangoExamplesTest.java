@@ -1,0 +1,131 @@
+package dev.eagerdsl.demo.docs;
+
+import static dev.eagerdsl.demo.docs.DocsDb.inSession;
+import static dev.eagerdsl.demo.docs.DocsDb.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eagerdsl.FetchPlan;
+import dev.eagerdsl.Prefetch;
+import dev.eagerdsl.Related;
+import dev.eagerdsl.demo.model.Book;
+import dev.eagerdsl.demo.model.Course;
+import dev.eagerdsl.demo.model.Student;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hibernate.Hibernate;
+import org.junit.jupiter.api.Test;
+
+/** The examples of docs/django.md, one per row of its table. */
+class DjangoExamplesTest {
+
+    @Test
+    void selectRelated() {
+        inSession(session -> {
+            // docs:begin dj-select-related
+            // Book.objects.select_related("author").all()
+            List<Book> books = Related.select("author").list(session, Book.class);
+            // docs:end dj-select-related
+            assertThat(sql().count()).isEqualTo(1);
+            assertThat(books).hasSize(2_000).allSatisfy(b -> assertThat(Hibernate.isInitialized(b.getAuthor())).isTrue());
+        });
+    }
+
+    @Test
+    void selectRelatedNone() {
+        inSession(session -> {
+            // docs:begin dj-select-related-none
+            // qs = Book.objects.select_related("author").prefetch_related("author__books")
+            // qs.select_related(None)
+            FetchPlan plan = Related.select("author").prefetch("author__books");
+            FetchPlan withoutJoins = plan.withoutSelects();       // the author is prefetched instead of joined
+            List<Book> books = withoutJoins.list(session, Book.class);
+            // docs:end dj-select-related-none
+            assertThat(withoutJoins.selectPaths()).isEmpty();
+            assertThat(sql().count()).isEqualTo(3);
+            assertThat(books).allSatisfy(b -> assertThat(Hibernate.isInitialized(b.getAuthor().getBooks())).isTrue());
+        });
+    }
+
+    @Test
+    void prefetchRelated() {
+        inSession(session -> {
+            // docs:begin dj-prefetch-related
+            // Course.objects.prefetch_related("students__courses")
+            List<Course> courses = Related.prefetch("students__courses").list(session, Course.class);
+            // docs:end dj-prefetch-related
+            assertThat(sql().count()).isEqualTo(3);
+            assertThat(courses).hasSize(60);
+        });
+    }
+
+    @Test
+    void prefetchObject() {
+        inSession(session -> {
+            // docs:begin dj-prefetch-object
+            // Course.objects.prefetch_related(Prefetch("students",
+            //         queryset=Student.objects.filter(active=True).order_by("name"), to_attr="active_students"))
+            List<Course> courses = Related.prefetch(Prefetch.of("students").as("s")
+                            .where("s.active = true").orderBy("s.name").into("activeStudents"))
+                    .list(session, Course.class);
+            // docs:end dj-prefetch-object
+            assertThat(sql().count()).isEqualTo(2);
+            assertThat(courses).allSatisfy(c -> assertThat(c.getActiveStudents()).allSatisfy(s -> assertThat(s.isActive()).isTrue()));
+        });
+    }
+
+    @Test
+    void prefetchRelatedObjects() {
+        inSession(session -> {
+            // docs:begin dj-prefetch-related-objects
+            // prefetch_related_objects(courses, "students")
+            List<Course> courses = session.createQuery("from Course c order by c.id", Course.class).list();
+            Related.prefetchObjects(session, courses, "students");
+            Related.prefetchObjects(session, courses, "students");   // already loaded: no SQL
+            // docs:end dj-prefetch-related-objects
+            assertThat(sql().count()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void iteratorWithChunkSize() {
+        inSession(session -> {
+            int[] seen = {0};
+            // docs:begin dj-iterator
+            // for course in Course.objects.prefetch_related("students").iterator(chunk_size=20): ...
+            try (Stream<Course> courses = Related.prefetch("students")
+                    .stream(session.createQuery("from Course c order by c.id", Course.class), 20)) {
+                courses.forEach(course -> seen[0] += course.getStudents().size());
+            }
+            // docs:end dj-iterator
+            assertThat(seen[0]).isEqualTo(1_725);
+            assertThat(sql().count()).isEqualTo(1 + 3);
+        });
+    }
+
+    @Test
+    void getWithSelectRelated() {
+        inSession(session -> {
+            // docs:begin dj-get
+            // Book.objects.select_related("author").get(pk=1)
+            Optional<Book> book = Related.select("author").find(session, Book.class, 1L);
+            // docs:end dj-get
+            assertThat(sql().count()).isEqualTo(1);
+            assertThat(book).hasValueSatisfying(b -> assertThat(Hibernate.isInitialized(b.getAuthor())).isTrue());
+        });
+    }
+
+    @Test
+    void assertNumQueries() {
+        inSession(session -> {
+            // docs:begin dj-assert-num-queries
+            // with self.assertNumQueries(2): list(Course.objects.prefetch_related("students"))
+            sql().clear();                               // sql: the SqlCounter registered as the StatementInspector
+            List<Course> courses = Related.prefetch("students").list(session, Course.class);
+            courses.forEach(course -> course.getStudents().size());
+            assertThat(sql().count()).isEqualTo(2);
+            // docs:end dj-assert-num-queries
+            assertThat(courses.get(0).getStudents()).extracting(Student::getName).isSorted();
+        });
+    }
+}
