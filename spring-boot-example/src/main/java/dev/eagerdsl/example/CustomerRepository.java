@@ -1,0 +1,7 @@
+package dev.eagerdsl.example;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Spring Data's methods, plus the {@link CustomerQueries} fragment that loads with a plan. */
+public interface CustomerRepository extends JpaRepository<Customer, Long>, CustomerQueries {
+}
