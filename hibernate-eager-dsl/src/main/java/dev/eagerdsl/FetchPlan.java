@@ -288,12 +288,18 @@ public final class FetchPlan {
         return new FetchPlan(selects, List.of());
     }
 
-    /** @return the normalized select paths, in the order given @since 0.1.0 */
+    /**
+     * @return the normalized select paths, in the order given
+     * @since 0.1.0
+     */
     public List<String> selectPaths() {
         return selects;
     }
 
-    /** @return the prefetches (plain ones as {@code Prefetch.of(path)}), in the order given @since 0.1.0 */
+    /**
+     * @return the prefetches (plain ones as {@code Prefetch.of(path)}), in the order given
+     * @since 0.1.0
+     */
     public List<Prefetch> prefetches() {
         return prefetches;
     }

@@ -40,7 +40,11 @@ public final class LazyLoadGuard {
      * @since 0.1.0
      */
     public interface Subscription extends AutoCloseable {
-        /** Stops delivering events to the subscriber; idempotent. */
+        /**
+         * Stops delivering events to the subscriber; idempotent.
+         *
+         * @since 0.1.0
+         */
         @Override
         void close();
     }

@@ -113,37 +113,58 @@ public final class Prefetch {
         return new Prefetch(path, alias, where, orderBy, into, Collections.unmodifiableMap(copy));
     }
 
-    /** @return the path @since 0.1.0 */
+    /**
+     * @return the path
+     * @since 0.1.0
+     */
     public String path() {
         return path;
     }
 
-    /** @return the alias, or {@code null} for the default @since 0.1.0 */
+    /**
+     * @return the alias, or {@code null} for the default
+     * @since 0.1.0
+     */
     public String alias() {
         return alias;
     }
 
-    /** @return the HQL condition, or {@code null} @since 0.1.0 */
+    /**
+     * @return the HQL condition, or {@code null}
+     * @since 0.1.0
+     */
     public String whereClause() {
         return where;
     }
 
-    /** @return the HQL ordering, or {@code null} @since 0.1.0 */
+    /**
+     * @return the HQL ordering, or {@code null}
+     * @since 0.1.0
+     */
     public String orderByClause() {
         return orderBy;
     }
 
-    /** @return the target field name, or {@code null} @since 0.1.0 */
+    /**
+     * @return the target field name, or {@code null}
+     * @since 0.1.0
+     */
     public String intoField() {
         return into;
     }
 
-    /** @return the bound parameters (unmodifiable) @since 0.1.0 */
+    /**
+     * @return the bound parameters (unmodifiable)
+     * @since 0.1.0
+     */
     public Map<String, Object> params() {
         return params;
     }
 
-    /** @return whether a condition or an ordering was given @since 0.1.0 */
+    /**
+     * @return whether a condition or an ordering was given
+     * @since 0.1.0
+     */
     public boolean isFiltered() {
         return where != null || orderBy != null;
     }
