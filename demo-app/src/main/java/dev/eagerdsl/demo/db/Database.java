@@ -43,9 +43,11 @@ public final class Database implements AutoCloseable {
         cfg.setProperty("hibernate.jdbc.batch_size", "200");
         cfg.setProperty("hibernate.order_inserts", "true");
         extra.forEach(cfg::setProperty);
-        // docs:begin gs-inspector
-        cfg.getProperties().put("hibernate.session_factory.statement_inspector", sql);  // sql: a SqlCounter
-        // docs:end gs-inspector
+        if (!extra.containsKey("hibernate.session_factory.statement_inspector")) {
+            // docs:begin gs-inspector
+            cfg.getProperties().put("hibernate.session_factory.statement_inspector", sql);  // sql: a SqlCounter
+            // docs:end gs-inspector
+        }
         this.factory = cfg.buildSessionFactory();
     }
 
@@ -65,7 +67,8 @@ public final class Database implements AutoCloseable {
      * @param db {@code h2}, {@code postgres} or a JDBC URL
      * @param user the user for a JDBC URL
      * @param password the password for a JDBC URL
-     * @param hibernateSettings extra Hibernate settings (the comparison tests use batch fetching)
+     * @param hibernateSettings extra Hibernate settings (the comparison tests use batch fetching); a
+     *        statement inspector named here replaces the {@link #sql()} counter
      * @return the started database, tables created and empty
      */
     public static Database open(String db, String user, String password, Map<String, String> hibernateSettings) {

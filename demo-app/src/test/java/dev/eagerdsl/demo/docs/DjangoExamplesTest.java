@@ -2,19 +2,25 @@ package dev.eagerdsl.demo.docs;
 
 import static dev.eagerdsl.demo.docs.DocsDb.inSession;
 import static dev.eagerdsl.demo.docs.DocsDb.sql;
+import static dev.eagerdsl.junit.EagerAssertions.assertStatements;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eagerdsl.FetchPlan;
 import dev.eagerdsl.Prefetch;
 import dev.eagerdsl.Related;
+import dev.eagerdsl.demo.db.Database;
 import dev.eagerdsl.demo.model.Book;
 import dev.eagerdsl.demo.model.Course;
 import dev.eagerdsl.demo.model.Student;
+import dev.eagerdsl.junit.StatementCounter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /** The examples of docs/django.md, one per row of its table. */
 class DjangoExamplesTest {
@@ -117,15 +123,20 @@ class DjangoExamplesTest {
 
     @Test
     void assertNumQueries() {
-        inSession(session -> {
-            // docs:begin dj-assert-num-queries
-            // with self.assertNumQueries(2): list(Course.objects.prefetch_related("students"))
-            sql().clear();                               // sql: the SqlCounter registered as the StatementInspector
-            List<Course> courses = Related.prefetch("students").list(session, Course.class);
-            courses.forEach(course -> course.getStudents().size());
-            assertThat(sql().count()).isEqualTo(2);
-            // docs:end dj-assert-num-queries
-            assertThat(courses.get(0).getStudents()).extracting(Student::getName).isSorted();
-        });
+        try (Database counted = DocsDb.open(Map.of("hibernate.session_factory.statement_inspector",
+                StatementCounter.class.getName()))) {
+            inSession(counted, session -> {
+                // docs:begin dj-assert-num-queries
+                // with self.assertNumQueries(2): courses = list(Course.objects.prefetch_related("students"))
+                List<Course> courses = assertStatements(2, () -> Related.prefetch("students").list(session, Course.class));
+                assertStatements(0, () -> courses.forEach(course -> course.getStudents().size()));
+                // docs:end dj-assert-num-queries
+                assertThat(courses.get(0).getStudents()).extracting(Student::getName).isSorted();
+                session.clear();
+                assertThatThrownBy(() -> assertStatements(2, () -> session.createQuery("from Course c", Course.class)
+                        .list().forEach(course -> course.getStudents().size())))
+                        .isInstanceOf(AssertionFailedError.class).hasMessageStartingWith("Expected 2 SQL statements but 61 ran:");
+            });
+        }
     }
 }

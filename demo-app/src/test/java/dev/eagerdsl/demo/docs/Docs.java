@@ -63,11 +63,26 @@ final class Docs {
         return out;
     }
 
-    /** @return the snippets of the demo's main and test sources, by name, dedented */
+    /**
+     * @return the snippets of every module's main and test sources (demo-app, and the modules that
+     *     docs/typed-paths.md, docs/junit.md and docs/spring-boot.md show), by name, dedented
+     */
     static Map<String, String> snippets() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String dir : List.of("demo-app/src/main/java", "demo-app/src/test/java")) {
-            try (Stream<Path> s = Files.walk(ROOT.resolve(dir))) {
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            modules.filter(m -> Files.exists(m.resolve("pom.xml"))).sorted().forEach(m -> {
+                dirs.add(m.resolve("src/main/java"));
+                dirs.add(m.resolve("src/test/java"));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
                 s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> collect(p, out));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
