@@ -28,11 +28,12 @@ class EagerAssertionsTest {
         @Test
         void planRunsTheStatementsItSaysAndTheResultIsReturned() {
             Db.inSession(session -> {
-                // docs/junit.md, "Count the statements"
+                // docs:begin junit-count
                 List<Team> teams = assertStatements(2, () -> Related.select("league").prefetch("players")
                         .list(session.createQuery("from Team t order by t.id", Team.class)));
 
                 assertStatements(0, () -> teams.forEach(t -> t.getPlayers().size()));
+                // docs:end junit-count
                 assertThat(teams).extracting(Team::getName).containsExactly("Lions", "Hawks", "Owls");
             });
         }

@@ -1,20 +1,15 @@
 package dev.eagerdsl.junit;
 
-import static dev.eagerdsl.junit.EagerAssertions.assertStatements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.eagerdsl.LazyLoadException;
 import dev.eagerdsl.LazyLoadGuard;
 import dev.eagerdsl.LazyLoadGuard.Mode;
-import dev.eagerdsl.Related;
-import dev.eagerdsl.junit.model.Team;
-import java.util.ArrayList;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,7 +42,7 @@ class StrictLazyLoadsTest {
         LazyLoadGuard.setMode(before);
     }
 
-    private static void run(Class<?> fixture, java.util.function.Consumer<EventStatistics> expect) {
+    private static void run(Class<?> fixture, Consumer<EventStatistics> expect) {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
                 .configurationParameter(Fixture.RUN, "true").execute().testEvents()
                 .assertStatistics(expect);
@@ -94,36 +89,6 @@ class StrictLazyLoadsTest {
 
             assertThat(SEEN).containsExactly("inherited=STRICT");
             assertThat(LazyLoadGuard.mode()).isEqualTo(Mode.WARN);
-        }
-    }
-
-    /** docs/junit.md, "STRICT for a class": a user's test class. */
-    @Nested
-    @StrictLazyLoads
-    class TeamReportTest {
-
-        @Test
-        void reportLoadsTeamsWithLeaguesAndPlayersInTwoStatements() {
-            Db.inSession(session -> {
-                List<Team> teams = assertStatements(2, () -> Related.select("league").prefetch("players")
-                        .list(session.createQuery("from Team t order by t.id", Team.class)));
-
-                assertThat(teams).extracting(t -> t.getPlayers().size()).containsExactly(2, 2, 2);   // no lazy load
-            });
-        }
-
-        @Test
-        void lazyLoadInALoopFailsTheTestAtTheTouch() {
-            assumeTrue(LazyLoadGuard.isInstalled(), "the lazy-load guard cannot instrument Hibernate in this JVM");
-            Db.inSession(session -> {
-                List<Team> teams = session.createQuery("from Team t order by t.id", Team.class).list();
-
-                assertThat(LazyLoadGuard.mode()).isEqualTo(Mode.STRICT);
-                assertThatThrownBy(() -> teams.forEach(t -> t.getPlayers().size()))
-                        .isInstanceOf(LazyLoadException.class)
-                        .hasMessageContaining("Team.players")
-                        .hasMessageContaining("Related.prefetch(\"players\")");
-            });
         }
     }
 

@@ -52,10 +52,11 @@ class TypedPathTest {
         @Test
         void chainOfAttributesNamesOnePathAndRunsInOneStatement() {
             TestDb.inSession(session -> {
-                // docs/typed-paths.md, "One path, one statement"
-                List<Book> books = Related.select(Book_.author, Author_.publisher)
+                // docs:begin typed-select
+                List<Book> books = Related.select(Book_.author, Author_.publisher)     // one path: author.publisher
                         .list(session.createQuery("from Book b where b.price < :max order by b.id", Book.class)
                                 .setParameter("max", 55));
+                // docs:end typed-select
 
                 assertThat(SQL.count()).as(SQL.describe()).isEqualTo(1);
                 assertThat(books).extracting(Book::getId).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -114,9 +115,10 @@ class TypedPathTest {
         @Test
         void manyToManyBothWaysRunsOneStatementPerLevel() {
             TestDb.inSession(session -> {
-                // docs/typed-paths.md, "Collections: prefetch"
-                List<Course> courses = Related.prefetch(Course_.students, Student_.courses)
+                // docs:begin typed-prefetch
+                List<Course> courses = Related.prefetch(Course_.students, Student_.courses)   // students.courses
                         .list(session, Course.class);
+                // docs:end typed-prefetch
 
                 assertThat(SQL.count()).as(SQL.describe()).isEqualTo(3);   // courses, students, their courses
                 assertNoSqlWhen(() -> courses.forEach(c -> c.getStudents().forEach(st -> st.getCourses().size())));
@@ -149,11 +151,12 @@ class TypedPathTest {
         @Test
         void fetchPlanAccumulatesTypedAndStringPaths() {
             TestDb.inSession(session -> {
-                // docs/typed-paths.md, "Several paths: chain calls"
+                // docs:begin typed-chain
                 FetchPlan plan = Related.select(Book_.author, Author_.publisher)
                         .prefetch(Book_.tags)
                         .prefetch(Book_.author, Author_.awards);
                 List<Book> books = plan.list(session.createQuery("from Book b order by b.id", Book.class));
+                // docs:end typed-chain
 
                 assertThat(plan).isEqualTo(Related.select("author.publisher").prefetch("tags", "author.awards"));
                 assertThat(SQL.count()).as(SQL.describe()).isEqualTo(3);   // books with authors and publishers, tags, awards

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A repository fragment: queries that load customers with what the caller is going to touch. */
+// docs:begin boot-queries
 public interface CustomerQueries {
 
     /** @return every customer, with its region and its invoices loaded: two statements, however many customers */
@@ -15,3 +16,4 @@ public interface CustomerQueries {
      */
     Optional<Customer> findWithRegionAndInvoices(long id);
 }
+// docs:end boot-queries

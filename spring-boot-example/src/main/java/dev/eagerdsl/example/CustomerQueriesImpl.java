@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The fragment's implementation (Spring Data finds it by the {@code Impl} suffix): plans run on the EntityManager. */
+// docs:begin boot-fragment
 @Transactional(readOnly = true)
 class CustomerQueriesImpl implements CustomerQueries {
 
@@ -28,3 +29,4 @@ class CustomerQueriesImpl implements CustomerQueries {
         return REGION_AND_INVOICES.find(em, Customer.class, id);
     }
 }
+// docs:end boot-fragment

@@ -14,9 +14,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The repository fragment in a running Spring Boot application, statements counted by eager-dsl-junit. */
+// docs:begin boot-test-config
 @SpringBootTest(properties = {
         "spring.jpa.properties.eagerdsl.guard=strict",
         "spring.jpa.properties.hibernate.session_factory.statement_inspector=dev.eagerdsl.junit.StatementCounter"})
+// docs:end boot-test-config
 class CustomerRepositoryTest {
 
     @Autowired
@@ -27,7 +29,7 @@ class CustomerRepositoryTest {
 
     @Test
     void fragmentLoadsCustomersWithRegionsAndInvoicesInTwoStatements() {
-        // docs/spring-boot.md
+        // docs:begin boot-test
         List<Customer> all = assertStatements(2, () -> customers.findAllWithRegionAndInvoices());
 
         // the transaction has ended: what the plan loaded is there, no statement and no LazyInitializationException
@@ -37,6 +39,7 @@ class CustomerRepositoryTest {
                     .containsExactly("North", "South", "North", null);
             assertThat(all).extracting(c -> c.getInvoices().size()).containsExactly(2, 1, 3, 0);
         });
+        // docs:end boot-test
     }
 
     @Test
