@@ -63,7 +63,7 @@ public final class DemoApp {
             Runner runner = new Runner(database, TIMED_RUNS);
             int n = 1;
             for (Scenario scenario : Scenarios.all()) {
-                print(n++, runner.run(scenario));
+                print(n++, runner.run(scenario), guard);
             }
             printSerializer(n, SerializerMistake.run(runner));
         }
@@ -74,12 +74,14 @@ public final class DemoApp {
         OUT.println("Next: README.md, then docs/getting-started.md.");
     }
 
-    private static void print(int n, Outcome o) {
+    private static void print(int n, Outcome o, boolean guard) {
         Scenario s = o.scenario();
         OUT.printf("%d. %s - %s%n   Django: %s%n", n, s.title(), s.shape(), s.django());
         OUT.printf("   naive    %s%n", s.naiveCode());
         OUT.printf("%s%s%n", INDENT, statements(o.naiveStatements()));
-        if (o.guardLines().isEmpty()) {
+        if (!guard) {
+            OUT.printf("%sguard: not active (LazyLoadGuard.install() returned false), so no warning line%n", INDENT);
+        } else if (o.guardLines().isEmpty()) {
             OUT.printf("%sguard: %d lazy loads reported, no line logged%n", INDENT, o.guardEvents());
         }
         for (String line : o.guardLines()) {
@@ -104,7 +106,7 @@ public final class DemoApp {
         say(statements(r.wrongStatements()) + ", efficient, but it loads products, each with its one category: "
                 + "select_related follows product -> category, it cannot nest products under categories. "
                 + "The category serializer is handed products; it compiles, then fails:");
-        OUT.printf("%s  %s%n", INDENT, r.wrongError() == null ? "(it did not fail: check the serializers)" : r.wrongError());
+        say(INDENT + "  ", r.wrongError() == null ? "(it did not fail: check the serializers)" : r.wrongError());
         OUT.printf("   right    %s, with %s%n", SerializerMistake.RIGHT_CODE, CategoryDao.WITH_PRODUCTS);
         int products = 0;
         for (JsonNode c : r.right()) {
@@ -120,13 +122,17 @@ public final class DemoApp {
 
     /** Prints text indented, wrapped at {@link #WIDTH} columns. */
     private static void say(String text) {
-        StringBuilder line = new StringBuilder(INDENT);
+        say(INDENT, text);
+    }
+
+    private static void say(String indent, String text) {
+        StringBuilder line = new StringBuilder(indent);
         for (String word : text.split(" ")) {
-            if (line.length() > INDENT.length() && line.length() + 1 + word.length() > WIDTH) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
                 OUT.println(line);
-                line = new StringBuilder(INDENT);
+                line = new StringBuilder(indent);
             }
-            line.append(line.length() > INDENT.length() ? " " : "").append(word);
+            line.append(line.length() > indent.length() ? " " : "").append(word);
         }
         OUT.println(line);
     }

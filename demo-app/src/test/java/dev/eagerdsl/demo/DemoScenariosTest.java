@@ -1,14 +1,17 @@
 package dev.eagerdsl.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eagerdsl.LazyLoadGuard;
 import dev.eagerdsl.demo.dao.Seeder;
 import dev.eagerdsl.demo.db.Database;
 import dev.eagerdsl.demo.scenario.Outcome;
 import dev.eagerdsl.demo.scenario.Runner;
 import dev.eagerdsl.demo.scenario.Scenarios;
 import dev.eagerdsl.demo.scenario.SerializerMistake;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,31 @@ class DemoScenariosTest {
         assertThat(products).isEqualTo(1_443);
         assertThat(r.right().get(0).get("products").get(0).fieldNames()).toIterable()
                 .containsExactly("id", "name", "description", "price", "quantity");
+    }
+
+    @Test
+    void theGuardReportsEachNaiveScenarioWithItsFixAndStaysSilentForThePlans() {
+        assumeTrue(LazyLoadGuard.install(), "LazyLoadGuard.install() returned false: the guard is not available");
+        LazyLoadGuard.Mode mode = LazyLoadGuard.mode();
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.WARN);
+        try {
+            Outcome books = runner.run(Scenarios.BOOKS);
+            assertThat(books.guardEvents()).isEqualTo(120);
+            assertThat(books.guardLines()).singleElement().asString()
+                    .contains("EAGER-", "Book.author", "BookReport.java", "Related.select(\"author\")");
+            Outcome courses = runner.run(Scenarios.COURSES);
+            assertThat(courses.guardEvents()).isEqualTo(60);
+            assertThat(courses.guardLines()).singleElement().asString()
+                    .contains("EAGER-", "Course.students", "CourseReport.java", "Related.prefetch(\"students\")");
+            Outcome categories = runner.run(Scenarios.CATEGORIES);
+            assertThat(categories.guardEvents()).isEqualTo(24);
+            assertThat(categories.guardLines()).singleElement().asString()
+                    .contains("EAGER-", "Category.products", "CategorySerializer.java", "Related.prefetch(\"products\")");
+            for (Outcome o : List.of(books, courses, categories)) {
+                assertThat(o.relatedGuardEvents()).as(o.scenario().title()).isZero();
+            }
+        } finally {
+            LazyLoadGuard.setMode(mode);
+        }
     }
 }

@@ -6,7 +6,9 @@ import dev.eagerdsl.demo.db.Database;
 import dev.eagerdsl.demo.db.GuardLog;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.hibernate.Session;
 
@@ -41,7 +43,7 @@ public final class Runner {
     public Outcome run(Scenario scenario) {
         GuardLog.drain();
         Run naive = once(scenario.naive());
-        List<String> guardLines = GuardLog.drain();
+        List<String> guardLines = latestPerCallSite(GuardLog.drain());
         Run related = once(scenario.related());
         GuardLog.drain();
         String explain = scenario.plan().explain(scenario.root());
@@ -61,6 +63,18 @@ public final class Runner {
         }
         return new Outcome(scenario, naive.statements(), guardLines, naive.events().size(), related.statements(),
                 related.events().size(), explain, naive.result().equals(related.result()), naiveMillis, relatedMillis);
+    }
+
+    /**
+     * The guard keeps a running count per association and call site; if it logged one line more than
+     * once, keeps the last (the highest count).
+     */
+    static List<String> latestPerCallSite(List<String> lines) {
+        Map<String, String> latest = new LinkedHashMap<>();
+        for (String line : lines) {
+            latest.put(line.replaceAll("\\b\\d+ times\\b", "N times"), line);
+        }
+        return List.copyOf(latest.values());
     }
 
     /**
