@@ -289,6 +289,8 @@ public final class FetchPlan {
     }
 
     /**
+     * The select paths of this plan.
+     *
      * @return the normalized select paths, in the order given
      * @since 0.1.0
      */
@@ -297,6 +299,8 @@ public final class FetchPlan {
     }
 
     /**
+     * The prefetches of this plan.
+     *
      * @return the prefetches (plain ones as {@code Prefetch.of(path)}), in the order given
      * @since 0.1.0
      */

@@ -18,6 +18,8 @@ public record LazyLoad(String ownerEntity, String association, Object ownerId, S
                        boolean collection, int siblings) {
 
     /**
+     * The association as one name, for logs and grouping.
+     *
      * @return the owner and association as {@code Entity.association}
      * @since 0.1.0
      */

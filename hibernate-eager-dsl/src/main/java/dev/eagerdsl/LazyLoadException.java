@@ -14,6 +14,8 @@ public class LazyLoadException extends IllegalStateException {
     private final transient LazyLoad event;
 
     /**
+     * Creates the exception thrown at the touch in {@code STRICT} mode.
+     *
      * @param message the guard's message, with the fix
      * @param event the lazy load that was refused
      * @since 0.1.0
@@ -24,6 +26,8 @@ public class LazyLoadException extends IllegalStateException {
     }
 
     /**
+     * The lazy load that was refused.
+     *
      * @return the lazy load that was refused
      * @since 0.1.0
      */

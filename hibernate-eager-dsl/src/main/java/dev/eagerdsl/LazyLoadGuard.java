@@ -65,6 +65,8 @@ public final class LazyLoadGuard {
     }
 
     /**
+     * Tells whether the guard can see lazy loads.
+     *
      * @return whether {@link #install()} (or the agent) has instrumented Hibernate
      * @since 0.1.0
      */
@@ -83,6 +85,8 @@ public final class LazyLoadGuard {
     }
 
     /**
+     * The mode the guard is in, for the whole JVM.
+     *
      * @return the current mode
      * @since 0.1.0
      */

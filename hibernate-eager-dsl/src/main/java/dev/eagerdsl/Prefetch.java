@@ -114,6 +114,8 @@ public final class Prefetch {
     }
 
     /**
+     * The path to prefetch.
+     *
      * @return the path
      * @since 0.1.0
      */
@@ -122,6 +124,8 @@ public final class Prefetch {
     }
 
     /**
+     * The alias used in the condition and the ordering.
+     *
      * @return the alias, or {@code null} for the default
      * @since 0.1.0
      */
@@ -130,6 +134,8 @@ public final class Prefetch {
     }
 
     /**
+     * The condition on the prefetched entities.
+     *
      * @return the HQL condition, or {@code null}
      * @since 0.1.0
      */
@@ -138,6 +144,8 @@ public final class Prefetch {
     }
 
     /**
+     * The ordering of each owner's list.
+     *
      * @return the HQL ordering, or {@code null}
      * @since 0.1.0
      */
@@ -146,6 +154,8 @@ public final class Prefetch {
     }
 
     /**
+     * The field of the owner that receives the list.
+     *
      * @return the target field name, or {@code null}
      * @since 0.1.0
      */
@@ -154,6 +164,8 @@ public final class Prefetch {
     }
 
     /**
+     * The named parameters of the condition.
+     *
      * @return the bound parameters (unmodifiable)
      * @since 0.1.0
      */
@@ -162,6 +174,8 @@ public final class Prefetch {
     }
 
     /**
+     * Tells whether this prefetch filters or orders.
+     *
      * @return whether a condition or an ordering was given
      * @since 0.1.0
      */

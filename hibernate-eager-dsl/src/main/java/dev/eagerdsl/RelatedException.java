@@ -13,6 +13,8 @@ public class RelatedException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception for a plan that cannot run.
+     *
      * @param message what was wrong, what is valid, and the fix
      * @since 0.1.0
      */
@@ -21,6 +23,8 @@ public class RelatedException extends IllegalArgumentException {
     }
 
     /**
+     * Creates the exception for a plan that cannot run, with its cause.
+     *
      * @param message what was wrong, what is valid, and the fix
      * @param cause the underlying error (for example Hibernate's HQL parse error)
      * @since 0.1.0
