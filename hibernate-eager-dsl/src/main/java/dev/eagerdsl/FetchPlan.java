@@ -6,6 +6,7 @@ import dev.eagerdsl.internal.path.TypedPaths;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +83,25 @@ public final class FetchPlan {
      */
     public FetchPlan select(Attribute<?, ?> first, Attribute<?, ?>... rest) {
         return select(TypedPaths.join(first, rest));
+    }
+
+    /**
+     * Not meant to be called: a collection cannot be joined into the root statement; use
+     * {@link #prefetch(Attribute, Attribute...)}. It makes {@code plan.select(Book_.tags)} ambiguous,
+     * so that it does not compile.
+     *
+     * @param collection a collection attribute
+     * @param usePrefetch never given
+     * @return never returns
+     * @throws RelatedException always
+     * @deprecated collections go to {@code prefetch}: {@code plan.prefetch(Book_.tags)}
+     * @since 0.1.0
+     */
+    @Deprecated(since = "0.1.0")
+    public FetchPlan select(PluralAttribute<?, ?, ?> collection, Related.UsePrefetchForCollections... usePrefetch) {
+        String name = collection == null ? "?" : collection.getName();
+        throw new RelatedException("Cannot select('" + name + "'): '" + name + "' is a collection (to-many). Use prefetch(\""
+                + name + "\").");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.eagerdsl;
 import dev.eagerdsl.internal.exec.PlanExecutor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.Collection;
 
@@ -58,6 +59,34 @@ public final class Related {
      */
     public static FetchPlan select(Attribute<?, ?> first, Attribute<?, ?>... rest) {
         return FetchPlan.empty().select(first, rest);
+    }
+
+    /**
+     * Not meant to be called: a collection (to-many) cannot be joined into the root statement; load it
+     * with {@link #prefetch(Attribute, Attribute...)}. This overload exists so that
+     * {@code Related.select(Book_.tags)} does not compile: the call is ambiguous between it and
+     * {@link #select(Attribute, Attribute...)}, and the compiler's message names
+     * {@link UsePrefetchForCollections}.
+     *
+     * @param collection a collection attribute
+     * @param usePrefetch never given
+     * @return never returns
+     * @throws RelatedException always
+     * @deprecated collections go to {@code prefetch}: {@code Related.prefetch(Book_.tags)}
+     * @since 0.1.0
+     */
+    @Deprecated(since = "0.1.0")
+    public static FetchPlan select(PluralAttribute<?, ?, ?> collection, UsePrefetchForCollections... usePrefetch) {
+        return FetchPlan.empty().select(collection, usePrefetch);
+    }
+
+    /**
+     * A type with no instances: it names the fix in the compiler's message when a collection attribute
+     * is given to {@code select}, e.g. {@code Related.select(Book_.tags)}.
+     *
+     * @since 0.1.0
+     */
+    public interface UsePrefetchForCollections {
     }
 
     /**

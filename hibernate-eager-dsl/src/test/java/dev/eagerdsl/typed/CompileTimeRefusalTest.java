@@ -14,7 +14,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +40,6 @@ class CompileTimeRefusalTest {
     }
 
     @Test
-    @Disabled("needs the select(PluralAttribute, UsePrefetchForCollections...) overloads proposed in issue 9;"
-            + " until then a collection given to select is refused when the plan runs (TypedPathTest.Refused)")
     void collectionGivenToSelectDoesNotCompile() {
         assertThat(compile("Related.select(Book_.tags);")).singleElement().asString()
                 .contains("reference to select is ambiguous").contains("UsePrefetchForCollections");
