@@ -96,10 +96,10 @@ final class PlanRun {
         }
         PlanScope.enter();
         try {
-            PlanScope.recordPath(session, plan.root().getName(), "", roots);
+            PlanScope.recordPath(session, "", false, roots);
             Deque<Object[]> queue = new ArrayDeque<>();
             for (PlanNode n : plan.nodes()) {
-                queue.add(new Object[] {n, roots});
+                queue.add(new Object[] {n, roots, Boolean.FALSE});
             }
             while (!queue.isEmpty()) {
                 Object[] item = queue.poll();
@@ -107,10 +107,11 @@ final class PlanRun {
                 @SuppressWarnings("unchecked")
                 List<Object> owners = (List<Object>) item[1];
                 List<Object> reached = loadNode(node, owners);
-                PlanScope.recordPath(session, plan.root().getName(), node.path(), reached);
+                boolean viaCollection = (Boolean) item[2] || node.step().isCollection();
+                PlanScope.recordPath(session, node.path(), viaCollection, reached);
                 all.addAll(reached);
                 for (PlanNode c : node.children()) {
-                    queue.add(new Object[] {c, reached});
+                    queue.add(new Object[] {c, reached, viaCollection});
                 }
             }
         } finally {

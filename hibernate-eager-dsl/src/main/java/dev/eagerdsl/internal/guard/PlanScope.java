@@ -2,6 +2,8 @@ package dev.eagerdsl.internal.guard;
 
 import java.util.Collection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 
 /**
  * The contract between the plan executor and the guard. The executor calls {@link #enter()} /
@@ -32,16 +34,35 @@ public final class PlanScope {
     }
 
     /**
-     * Records that {@code entities} were reached by a plan on {@code rootEntity} through {@code path}
-     * ({@code ""} for the roots themselves).
+     * Records that {@code entities} were reached by a plan through {@code path} ({@code ""} for the
+     * roots themselves).
      *
      * @param session the session
-     * @param rootEntity the root entity name
      * @param path the dotted path from the root
+     * @param viaCollection whether the path crosses a collection
      * @param entities the entities at the end of the path (proxies allowed)
      */
-    public static void recordPath(SharedSessionContractImplementor session, String rootEntity, String path,
+    public static void recordPath(SharedSessionContractImplementor session, String path, boolean viaCollection,
                                   Collection<?> entities) {
-        // filled in by the guard implementation
+        if (!Guard.tracking() || entities.isEmpty()) {
+            return;
+        }
+        try {
+            SessionState state = SessionStates.of(session);
+            PathInfo info = new PathInfo(path, viaCollection);
+            for (Object e : entities) {
+                Key key;
+                if (e instanceof HibernateProxy p) {
+                    LazyInitializer li = p.getHibernateLazyInitializer();
+                    key = new Key(li.getEntityName(), li.getInternalIdentifier());
+                } else {
+                    var persister = session.getEntityPersister(null, e);
+                    key = new Key(persister.getEntityName(), persister.getIdentifier(e, session));
+                }
+                state.paths.put(key, info);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            GuardHooks.internalFailure(e);
+        }
     }
 }

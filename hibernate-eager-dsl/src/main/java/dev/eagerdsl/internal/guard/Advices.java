@@ -1,0 +1,48 @@
+package dev.eagerdsl.internal.guard;
+
+import net.bytebuddy.asm.Advice;
+
+/** The code Byte Buddy inlines into Hibernate's lazy initialization. It calls {@link GuardHooks} only. */
+final class Advices {
+
+    private Advices() {
+    }
+
+    /** {@code AbstractPersistentCollection#initialize(boolean)}: runs on loaded collections too, so look at the field. */
+    static final class CollectionInit {
+
+        private CollectionInit() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object collection, @Advice.FieldValue("initialized") boolean initialized) {
+            return !initialized && GuardHooks.collectionLoading(collection);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean pushed) {
+            if (pushed) {
+                GuardHooks.loadDone();
+            }
+        }
+    }
+
+    /** {@code AbstractLazyInitializer#initialize()}: runs twice per load, nested; the hook counts the outer call. */
+    static final class ProxyInit {
+
+        private ProxyInit() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object initializer, @Advice.FieldValue("initialized") boolean initialized) {
+            return !initialized && GuardHooks.proxyLoading(initializer);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean pushed) {
+            if (pushed) {
+                GuardHooks.loadDone();
+            }
+        }
+    }
+}

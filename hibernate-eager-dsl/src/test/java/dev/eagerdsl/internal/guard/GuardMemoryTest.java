@@ -1,0 +1,32 @@
+package dev.eagerdsl.internal.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eagerdsl.LazyLoadGuard;
+import dev.eagerdsl.model.Course;
+import dev.eagerdsl.testing.Databases;
+import dev.eagerdsl.testing.TestDb;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+
+/** The guard's per-session bookkeeping is released when each session closes. */
+class GuardMemoryTest {
+
+    @Test
+    void openingAndClosingManySessionsLeavesNothingBehind() {
+        LazyLoadGuard.install();
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.WARN);
+        var sf = TestDb.factory();
+        int sessions = Databases.isPostgres() ? 20_000 : 100_000;
+        for (int i = 0; i < sessions; i++) {
+            try (Session s = sf.openSession()) {
+                Course c = s.find(Course.class, 1L + i % 4);
+                if (i % 10 == 0) {
+                    c.getStudents().size();
+                }
+                assertThat(SessionStates.tracked()).isGreaterThanOrEqualTo(1);
+            }
+        }
+        assertThat(SessionStates.tracked()).isZero();
+    }
+}
