@@ -101,6 +101,7 @@ class GettingStartedExamplesTest {
         LazyLoadGuard.install();                          // once, at start-up; no -javaagent flag needed
         LazyLoadGuard.setMode(LazyLoadGuard.Mode.WARN);   // the default: one WARN line per N+1 and call site
         // docs:end gs-guard
+        assertThat(LazyLoadGuard.isInstalled()).isTrue();
         assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.WARN);
     }
 }

@@ -3,12 +3,20 @@ package dev.eagerdsl.demo.docs;
 import static dev.eagerdsl.demo.docs.DocsDb.inSession;
 import static dev.eagerdsl.demo.docs.DocsDb.statements;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.eagerdsl.LazyLoadGuard;
 import dev.eagerdsl.Related;
 import dev.eagerdsl.demo.model.Book;
 import dev.eagerdsl.demo.model.Course;
+import dev.eagerdsl.demo.scenario.Outcome;
+import dev.eagerdsl.demo.scenario.Runner;
+import dev.eagerdsl.demo.scenario.Scenarios;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The example of README.md and the SQL it shows before and after. */
 class ReadmeExampleTest {
@@ -43,5 +51,25 @@ class ReadmeExampleTest {
             assertThat(statements()).hasSize(3);
             Docs.assertSql("readme-after", statements().subList(0, 2));
         });
+    }
+
+    @Test
+    void theGuardLineShownIsTheOneTheDemosCourseReportLogs() {
+        assumeTrue(LazyLoadGuard.install(), "the guard is not available");
+        LazyLoadGuard.Mode mode = LazyLoadGuard.mode();
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.WARN);
+        Logger guardLogger = (Logger) LoggerFactory.getLogger("dev.eagerdsl.LazyLoad");
+        Level level = guardLogger.getLevel();
+        guardLogger.setLevel(Level.DEBUG);
+        try {
+            Outcome courses = new Runner(DocsDb.db(), 0).run(Scenarios.COURSES);
+            // once per JVM a call site is logged as a WARN (EAGER-101), later at DEBUG (EAGER-102) with a total
+            String line = courses.guardLines().get(0).replace("DEBUG ", "WARN ").replace("EAGER-102", "EAGER-101")
+                    .replaceAll(" \\(\\d+ times since start\\)$", "");
+            Docs.assertOutput("readme-guard", line);
+        } finally {
+            guardLogger.setLevel(level);
+            LazyLoadGuard.setMode(mode);
+        }
     }
 }
