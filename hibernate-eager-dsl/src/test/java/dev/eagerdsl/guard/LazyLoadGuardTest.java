@@ -166,6 +166,24 @@ class LazyLoadGuardTest {
     }
 
     @Test
+    void theDocsExampleCollectsEvents() {
+        List<LazyLoad> events = new ArrayList<>();
+        // docs:begin guard-api
+        LazyLoadGuard.install();                              // idempotent; no -javaagent flag needed
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.WARN);       // OFF, WARN (default), STRICT
+        try (var sub = LazyLoadGuard.subscribe(events::add)) {
+            TestDb.inSession(session -> {
+                for (Course course : session.createQuery("from Course c", Course.class).getResultList()) {
+                    course.getStudents().size();              // lazy load in a loop: an N+1
+                }
+            });
+        }
+        // events: 4 x LazyLoad[ownerEntity=Course, association=students, ..., fix=Related.prefetch("students"), ...]
+        // docs:end guard-api
+        assertThat(events).hasSize(4).allSatisfy(e -> assertThat(e.fix()).isEqualTo("Related.prefetch(\"students\")"));
+    }
+
+    @Test
     void offIsSilent() {
         LazyLoadGuard.setMode(LazyLoadGuard.Mode.OFF);
         subscribe();
