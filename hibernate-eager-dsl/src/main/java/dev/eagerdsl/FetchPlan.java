@@ -221,9 +221,10 @@ public final class FetchPlan {
 
     /**
      * Streams the query's roots, loading and prefetching {@code chunkSize} roots at a time, so that
-     * memory stays flat on millions of rows (Django's {@code iterator(chunk_size)}). Roots of a
-     * chunk that has been passed are detached from the session. Close the stream (try-with-resources)
-     * to free the cursor.
+     * memory stays flat on millions of rows (Django's {@code iterator(chunk_size)}). The query is read
+     * one page of {@code chunkSize} roots at a time and must have an {@code order by}. When the session
+     * held no other entity as the stream started, each passed chunk is detached from the session.
+     * Close the stream (try-with-resources) to detach the last chunk.
      *
      * @param query the query
      * @param chunkSize roots per chunk, at least 1

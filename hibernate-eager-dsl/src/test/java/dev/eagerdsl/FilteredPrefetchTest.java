@@ -98,6 +98,25 @@ class FilteredPrefetchTest {
     }
 
     @Test
+    void twoPrefetchesIntoOneFieldAreRefused() {
+        TestDb.inSession(s -> assertThatThrownBy(() -> Related.prefetch(Prefetch.of("books").into("cheapBooks"),
+                Prefetch.of("books").as("b").where("b.price < 20").into("cheapBooks")).list(s, Author.class))
+                .isInstanceOf(RelatedException.class)
+                .hasMessage("Two prefetches write into('cheapBooks') on Author: Prefetch.of(\"books\").into(\"cheapBooks\") and"
+                        + " Prefetch.of(\"books\").as(\"b\").where(\"b.price < 20\").into(\"cheapBooks\"). Each into(...) field holds one"
+                        + " result; give each prefetch its own field."));
+        assertThat(SQL.count()).isZero();
+    }
+
+    @Test
+    void intoAListOfAnotherEntityIsRefused() {
+        TestDb.inSession(s -> assertThatThrownBy(() -> Related.prefetch(Prefetch.of("awards").into("cheapBooks")).list(s, Author.class))
+                .isInstanceOf(RelatedException.class)
+                .hasMessage("Cannot prefetch into('cheapBooks') on Author: the field holds Book but 'awards' leads to Award."
+                        + " Declare it as List<Award>, or name another field."));
+    }
+
+    @Test
     void invalidHqlInTheFilterIsRefusedBeforeAnySql() {
         TestDb.inSession(s -> {
             assertThatThrownBy(() -> Related.prefetch(Prefetch.of("students").as("s").where("s.nope = 1").into("activeStudents"))
@@ -105,6 +124,17 @@ class FilteredPrefetchTest {
                     .hasMessageStartingWith("Invalid filter in Prefetch.of(\"students\").as(\"s\").where(\"s.nope = 1\").into(\"activeStudents\") on Course: Hibernate cannot parse");
             assertThat(SQL.count()).isZero();
         });
+    }
+
+    @Test
+    void aFilterThatClosesItsOwnParenthesisIsRefused() {
+        TestDb.inSession(s -> assertThatThrownBy(() -> Related.prefetch(Prefetch.of("students").as("s")
+                .where("s.active = true) or (1=1").into("activeStudents")).list(s, Course.class))
+                .isInstanceOf(RelatedException.class)
+                .hasMessage("Invalid filter in Prefetch.of(\"students\").as(\"s\").where(\"s.active = true) or (1=1\").into(\"activeStudents\")"
+                        + " on Course: its parentheses do not balance, so it could reach outside its own condition. Write one HQL condition"
+                        + " (or ordering) with balanced parentheses, e.g. .where(\"s.active = true and (s.year > 1)\")."));
+        assertThat(SQL.count()).isZero();
     }
 
     @Test

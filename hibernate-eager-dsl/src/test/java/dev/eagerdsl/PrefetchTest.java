@@ -494,14 +494,43 @@ class PrefetchTest {
     class Streaming {
 
         @Test
-        void closingTheStreamEarlyFreesTheCursor() {
+        void closingTheStreamEarlyReadsNoFurtherChunk() {
             TestDb.inSession(s -> {
-                var registry = ((org.hibernate.engine.spi.SessionImplementor) s).getJdbcCoordinator().getLogicalConnection().getResourceRegistry();
                 Stream<Book> books = Related.prefetch("tags").stream(s.createQuery("from Book b order by b.id", Book.class), 2);
                 assertThat(books.limit(3).map(Book::getId).toList()).containsExactly(1L, 2L, 3L);
-                assertThat(registry.hasRegisteredResources()).as("cursor open before close").isTrue();
                 books.close();
-                assertThat(registry.hasRegisteredResources()).as("cursor open after close").isFalse();
+                // two chunks of two roots: one page and one prefetch statement each
+                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(4);
+                assertThat(s.getStatistics().getEntityCount()).as("the last chunk is detached on close").isLessThanOrEqualTo(1);
+            });
+        }
+
+        @Test
+        void aStreamNeedsAnOrderedQuery() {
+            TestDb.inSession(s -> assertThatThrownBy(() -> Related.prefetch("tags").stream(s.createQuery("from Book b", Book.class), 2))
+                    .isInstanceOf(RelatedException.class)
+                    .hasMessage("stream(query, chunkSize) needs a query with an order by (e.g. \"from Book b order by b.id\"): the roots"
+                            + " are read chunk by chunk, and without a stable order a chunk could skip or repeat rows."));
+        }
+
+        @Test
+        void aStreamKeepsTheQuerysOwnPaging() {
+            TestDb.inSession(s -> {
+                try (Stream<Book> books = Related.prefetch("tags").stream(s.createQuery("from Book b order by b.id", Book.class)
+                        .setFirstResult(2).setMaxResults(5), 2)) {
+                    assertThat(books.map(Book::getId).toList()).containsExactly(3L, 4L, 5L, 6L, 7L);
+                }
+            });
+        }
+
+        @Test
+        void selectedToOnesSharedAcrossChunksStayConsistent() {
+            TestDb.inSession(s -> {
+                try (Stream<Author> authors = Related.select("publisher").prefetch("books.tags")
+                        .stream(s.createQuery("from Author a order by a.id", Author.class), 2)) {
+                    assertThat(authors.map(a -> (a.getPublisher() == null ? "-" : a.getPublisher().getName()) + ":" + a.getBooks().size())
+                            .toList()).containsExactly("Penguin:3", "Vintage:2", "Penguin:3", "-:1");
+                }
             });
         }
 
@@ -514,8 +543,8 @@ class PrefetchTest {
                     books.forEach(b -> seen.add(b.getId() + ":" + b.getTags().size()));
                 }
                 assertThat(seen).hasSize(10);
-                // 1 root statement, and one prefetch statement per chunk of 4 roots (3 chunks)
-                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(1 + 3);
+                // one page and one prefetch statement per chunk of 4 roots (3 chunks, the last one short)
+                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(3 + 3);
             });
         }
 

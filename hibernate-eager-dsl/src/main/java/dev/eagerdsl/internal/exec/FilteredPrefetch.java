@@ -25,6 +25,7 @@ final class FilteredPrefetch {
 
     /** Checks every filtered node before any SQL: the into field, the alias, and the HQL itself (parsed, not run). */
     static void check(SharedSessionContractImplementor session, Plan plan) {
+        Map<String, Prefetch> fieldsWritten = new java.util.HashMap<>();
         for (PlanNode n : plan.breadthFirst()) {
             if (n.mode() != PlanNode.Mode.FILTERED) {
                 continue;
@@ -32,9 +33,21 @@ final class FilteredPrefetch {
             Step s = n.step();
             Prefetch p = n.filter();
             field(s, p);
+            Prefetch other = fieldsWritten.put(s.ownerName() + "." + p.intoField(), p);
+            if (other != null) {
+                throw new RelatedException("Two prefetches write into('" + p.intoField() + "') on " + s.ownerName() + ": " + other
+                        + " and " + p + ". Each into(...) field holds one result; give each prefetch its own field.");
+            }
             String alias = Hql.alias(s, p);
             if (alias.equalsIgnoreCase(Hql.OWNER_ALIAS)) {
                 throw new RelatedException("Invalid alias '" + alias + "' in " + p + ": it is reserved by the library. Choose another, e.g. .as(\"x\").");
+            }
+            for (String clause : new String[] {p.whereClause(), p.orderByClause()}) {
+                if (clause != null && !balanced(clause)) {
+                    throw new RelatedException("Invalid filter in " + dev.eagerdsl.internal.path.PathSyntax.printable(String.valueOf(p)) + " on " + s.ownerName() + ": its parentheses do not"
+                            + " balance, so it could reach outside its own condition. Write one HQL condition (or ordering) with balanced"
+                            + " parentheses, e.g. .where(\"" + alias + ".active = true and (" + alias + ".year > 1)\").");
+                }
             }
             String hql = Hql.filtered(s, p);
             org.hibernate.query.Query<Object[]> q;
@@ -58,7 +71,35 @@ final class FilteredPrefetch {
                         + (unused.isEmpty() ? "" : "param(\"" + String.join("\", \"", unused) + "\") is not used in where(...). ")
                         + "Every :name in where(...) needs exactly one .param(name, value).");
             }
+            for (Map.Entry<String, Object> e : p.params().entrySet()) {
+                try {
+                    // binding checks the value against the type where(...) compares it with, and runs nothing
+                    q.setParameter(e.getKey(), e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    Object v = e.getValue();
+                    throw new RelatedException("Parameter :" + e.getKey() + " of " + p + " cannot take the value " + v
+                            + (v == null ? "" : " (" + v.getClass().getSimpleName() + ")") + ": " + ex.getMessage()
+                            + ". Pass a value of the type where(...) compares :" + e.getKey() + " with.", ex);
+                }
+            }
         }
+    }
+
+    /** Parentheses balance outside string literals ('...'). */
+    static boolean balanced(String hql) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < hql.length(); i++) {
+            char c = hql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0 && !quoted;
     }
 
     static Field field(Step s, Prefetch p) {
@@ -89,6 +130,13 @@ final class FilteredPrefetch {
             throw new RelatedException("Cannot prefetch into('" + name + "') on " + s.ownerName() + ": the field is "
                     + (Modifier.isFinal(found.getModifiers()) ? "final" : "a " + found.getType().getSimpleName())
                     + ", but into(...) writes a List. Declare it as a non-final List<" + simple(s) + ">.");
+        }
+        if (s.target() != null && found.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] instanceof Class<?> element
+                && !element.isAssignableFrom(s.target().getJavaType())) {
+            throw new RelatedException("Cannot prefetch into('" + name + "') on " + s.ownerName() + ": the field holds "
+                    + element.getSimpleName() + " but '" + s.attribute() + "' leads to " + s.target().getJavaType().getSimpleName()
+                    + ". Declare it as List<" + simple(s) + ">, or name another field.");
         }
         found.setAccessible(true);
         return found;

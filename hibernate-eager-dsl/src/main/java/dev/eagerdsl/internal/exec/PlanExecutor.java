@@ -114,8 +114,8 @@ public final class PlanExecutor {
         PathResolver resolver = resolver(s);
         EntityType<?> root = q.rootEntity(resolver, "stream(query, chunkSize)");
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, root));
+        q.requireOrder("stream(query, chunkSize)");
         q.applyGraph(run.graph(root.getJavaType()));
-        q.hint(RootQuery.FETCH_SIZE, chunkSize);
         return ChunkedStream.of(q, run, chunkSize);
     }
 

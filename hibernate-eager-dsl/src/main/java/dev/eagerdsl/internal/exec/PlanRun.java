@@ -126,6 +126,8 @@ final class PlanRun {
             // the concrete class of a proxy is only known once it is loaded
             owners = initializeProxies(owners);
         }
+        // a proxy and the entity behind it may both have been reached: load each owner once
+        owners = Values.distinct(realWherePossible(owners));
         Class<?> ownerClass = step.owner().getJavaType();
         List<Object> eligible = new ArrayList<>(owners.size());
         for (Object o : owners) {
@@ -140,6 +142,39 @@ final class PlanRun {
             return FilteredPrefetch.load(this, node, eligible);
         }
         return step.isCollection() ? loadCollections(step, eligible) : loadToOnes(step, eligible);
+    }
+
+    private static List<Object> realWherePossible(List<Object> owners) {
+        List<Object> out = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            Object real = Values.real(o);
+            out.add(real != null ? real : o);
+        }
+        return out;
+    }
+
+    /** The roots' entities that the root statement's row joined (the SELECT nodes), starting at {@code root}. */
+    List<Object> joinedWith(Object root) {
+        List<Object> out = new ArrayList<>();
+        out.add(root);
+        collectJoined(root, plan.nodes(), out);
+        return out;
+    }
+
+    private void collectJoined(Object owner, List<PlanNode> nodes, List<Object> out) {
+        for (PlanNode n : nodes) {
+            if (n.mode() == PlanNode.Mode.SELECT && n.step().owner().getJavaType().isInstance(owner)) {
+                Object value = Values.read(session, owner, n.step().attribute());
+                if (value != null) {
+                    out.add(value);
+                    Object real = Values.real(value);
+                    if (real != null) {
+                        out.add(real);
+                        collectJoined(real, n.children(), out);
+                    }
+                }
+            }
+        }
     }
 
     /** Loads uninitialized proxies among the owners, one statement per entity and chunk; returns the real entities. */

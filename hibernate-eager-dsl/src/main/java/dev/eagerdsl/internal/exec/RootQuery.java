@@ -5,7 +5,6 @@ import dev.eagerdsl.internal.path.PathResolver;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.List;
-import java.util.stream.Stream;
 import org.hibernate.query.SelectionQuery;
 import org.hibernate.query.spi.SqmQuery;
 import org.hibernate.query.sqm.tree.SqmStatement;
@@ -17,7 +16,6 @@ import org.hibernate.query.sqm.tree.select.SqmSelection;
 abstract class RootQuery<T> {
 
     static final String LOAD_GRAPH = "jakarta.persistence.loadgraph";
-    static final String FETCH_SIZE = "org.hibernate.fetchSize";
     static final List<String> GRAPH_HINTS = List.of("jakarta.persistence.loadgraph", "jakarta.persistence.fetchgraph",
             "javax.persistence.loadgraph", "javax.persistence.fetchgraph");
 
@@ -60,7 +58,11 @@ abstract class RootQuery<T> {
 
     abstract List<T> list();
 
-    abstract Stream<T> stream();
+    abstract int firstResult();
+
+    abstract int maxResults();
+
+    abstract void page(int first, int max);
 
     static <T> RootQuery<T> of(TypedQuery<T> q) {
         return new RootQuery<>(q) {
@@ -87,9 +89,21 @@ abstract class RootQuery<T> {
             }
 
             @Override
-            Stream<T> stream() {
-                return q.getResultStream();
+            int firstResult() {
+                return q.getFirstResult();
             }
+
+            @Override
+            int maxResults() {
+                return q.getMaxResults();
+            }
+
+            @Override
+            void page(int first, int max) {
+                q.setFirstResult(first);
+                q.setMaxResults(max);
+            }
+
         };
     }
 
@@ -111,10 +125,33 @@ abstract class RootQuery<T> {
             }
 
             @Override
-            Stream<T> stream() {
-                return q.getResultStream();
+            int firstResult() {
+                return q.getFirstResult();
             }
+
+            @Override
+            int maxResults() {
+                return q.getMaxResults();
+            }
+
+            @Override
+            void page(int first, int max) {
+                q.setFirstResult(first);
+                q.setMaxResults(max);
+            }
+
         };
+    }
+
+    /** Streaming pages the query: without an order the pages could skip or repeat rows. */
+    void requireOrder(String call) {
+        if (sqm() instanceof SqmSelectStatement<?> select) {
+            var order = select.getQuerySpec().getOrderByClause();
+            if (order == null || order.getSortSpecifications().isEmpty()) {
+                throw new RelatedException(call + " needs a query with an order by (e.g. \"from Book b order by b.id\"): the roots are read"
+                        + " chunk by chunk, and without a stable order a chunk could skip or repeat rows.");
+            }
+        }
     }
 
     /** The entity the query selects; refuses queries that select something else. */

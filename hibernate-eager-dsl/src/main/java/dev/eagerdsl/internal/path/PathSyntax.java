@@ -69,30 +69,35 @@ public final class PathSyntax {
     public static Prefetch normalize(Prefetch p) {
         String path = normalize("prefetch", p.path());
         if (p.alias() != null && !isIdentifier(p.alias())) {
-            throw new RelatedException("Invalid alias '" + printable(p.alias()) + "' in " + p
+            throw new RelatedException("Invalid alias '" + printable(p.alias()) + "' in " + shown(p)
                     + ": an alias is one identifier, e.g. .as(\"s\").");
         }
         if (p.intoField() != null && !isIdentifier(p.intoField())) {
-            throw new RelatedException("Invalid into('" + printable(p.intoField()) + "') in " + p
+            throw new RelatedException("Invalid into('" + printable(p.intoField()) + "') in " + shown(p)
                     + ": into names one field of the owner class, e.g. .into(\"activeStudents\").");
         }
         if (p.isFiltered() && p.intoField() == null) {
-            throw new RelatedException("Filtered prefetch " + p + " has no into(...): a filtered prefetch never writes a subset into the"
+            throw new RelatedException("Filtered prefetch " + shown(p) + " has no into(...): a filtered prefetch never writes a subset into the"
                     + " mapped collection (that would delete rows on flush). Add .into(\"fieldName\") naming a @Transient List field of the owner.");
         }
         for (String name : p.params().keySet()) {
             if (name == null || !isIdentifier(name) || name.startsWith("eagerdsl")) {
-                throw new RelatedException("Invalid parameter name '" + printable(String.valueOf(name)) + "' in " + p
+                throw new RelatedException("Invalid parameter name '" + printable(String.valueOf(name)) + "' in " + shown(p)
                         + ": use an identifier that does not start with 'eagerdsl', e.g. .param(\"min\", 3) with :min in where(...).");
             }
         }
         if (p.whereClause() != null && p.whereClause().isBlank()) {
-            throw new RelatedException("Empty where(...) in " + p + ": give an HQL condition on the alias, e.g. .where(\"s.active = true\"), or leave where out.");
+            throw new RelatedException("Empty where(...) in " + shown(p) + ": give an HQL condition on the alias, e.g. .where(\"s.active = true\"), or leave where out.");
         }
         if (p.orderByClause() != null && p.orderByClause().isBlank()) {
-            throw new RelatedException("Empty orderBy(...) in " + p + ": give an HQL ordering, e.g. .orderBy(\"s.name\"), or leave orderBy out.");
+            throw new RelatedException("Empty orderBy(...) in " + shown(p) + ": give an HQL ordering, e.g. .orderBy(\"s.name\"), or leave orderBy out.");
         }
         return path.equals(p.path()) ? p : copyWithPath(p, path);
+    }
+
+    /** A spec as text for a message: its where/orderBy/param names may carry control characters. */
+    private static String shown(Prefetch p) {
+        return printable(String.valueOf(p));
     }
 
     private static Prefetch copyWithPath(Prefetch p, String path) {
