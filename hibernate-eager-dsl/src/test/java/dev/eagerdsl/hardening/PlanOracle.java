@@ -299,6 +299,23 @@ final class PlanOracle implements AutoCloseable {
         });
     }
 
+    /**
+     * @param roots what a plan returned
+     * @param plan the plan
+     * @return one line per planned association left unloaded (empty when the plan loaded everything)
+     */
+    static List<String> unloaded(Collection<?> roots, FetchPlan plan) {
+        List<String> problems = new ArrayList<>();
+        for (String path : plan.selectPaths()) {
+            walk(roots, path.split("\\."), 0, problems, path);
+        }
+        for (Prefetch p : plan.prefetches()) {
+            String[] segs = p.path().split("\\.");
+            walk(roots, p.intoField() == null ? segs : java.util.Arrays.copyOf(segs, segs.length - 1), 0, problems, p.path());
+        }
+        return problems;
+    }
+
     /** Walks a path from the roots; every association on it must be loaded. */
     private static void walk(Collection<?> from, String[] segs, int i, List<String> problems, String path) {
         if (i == segs.length) {
