@@ -139,7 +139,7 @@ class NothingWrittenTest {
                     try (Stream<Book> st = streamed.stream(s.createQuery("from Book b order by b.id", Book.class), 3)) {
                         return st.toList();
                     }
-                }, new Change(Author.class, 1L, "name", "Changed")),
+                }, new Change(Tag.class, 2L, "name", "Changed")),
                 new Kind("find by id", found, s -> found.find(s, Author.class, 1L).map(List::of).orElseThrow(),
                         new Change(Book.class, 1L, "title", "Changed")),
                 new Kind("prefetchObjects onto uninitialized proxies", onProxies, s -> {
