@@ -58,6 +58,13 @@ final class FilteredPrefetch {
                         + " (" + e.getMessage() + "). Write where(...) and orderBy(...) in HQL on the alias '" + alias
                         + "', e.g. .as(\"" + alias + "\").where(\"" + alias + ".active = true\").", e);
             }
+            if (q instanceof org.hibernate.query.spi.SqmQuery sq
+                    && sq.getSqmStatement() instanceof org.hibernate.query.sqm.tree.select.SqmSelectStatement<?> st
+                    && (st.getQueryPart().getFetchExpression() != null || st.getQueryPart().getOffsetExpression() != null)) {
+                throw new RelatedException("Invalid orderBy in " + dev.eagerdsl.internal.path.PathSyntax.printable(String.valueOf(p))
+                        + " on " + s.ownerName() + ": limit, offset and fetch would cut the whole statement of many owners, not each"
+                        + " owner's list. Leave them out and cut each owner's list in Java, e.g. list.subList(0, Math.min(3, list.size())).");
+            }
             Set<String> declared = new TreeSet<>(q.getParameterMetadata().getNamedParameterNames());
             declared.remove(Hql.OWNERS);
             Set<String> given = new TreeSet<>(p.params().keySet());
