@@ -1,6 +1,5 @@
 package dev.eagerdsl.internal.exec;
 
-import dev.eagerdsl.RelatedException;
 import dev.eagerdsl.internal.guard.PlanScope;
 import dev.eagerdsl.internal.path.Step;
 import dev.eagerdsl.internal.plan.Plan;
@@ -153,30 +152,6 @@ final class PlanRun {
         return out;
     }
 
-    /** The roots' entities that the root statement's row joined (the SELECT nodes), starting at {@code root}. */
-    List<Object> joinedWith(Object root) {
-        List<Object> out = new ArrayList<>();
-        out.add(root);
-        collectJoined(root, plan.nodes(), out);
-        return out;
-    }
-
-    private void collectJoined(Object owner, List<PlanNode> nodes, List<Object> out) {
-        for (PlanNode n : nodes) {
-            if (n.mode() == PlanNode.Mode.SELECT && n.step().owner().getJavaType().isInstance(owner)) {
-                Object value = Values.read(session, owner, n.step().attribute());
-                if (value != null) {
-                    out.add(value);
-                    Object real = Values.real(value);
-                    if (real != null) {
-                        out.add(real);
-                        collectJoined(real, n.children(), out);
-                    }
-                }
-            }
-        }
-    }
-
     /** Loads uninitialized proxies among the owners, one statement per entity and chunk; returns the real entities. */
     private List<Object> initializeProxies(List<Object> owners) {
         java.util.Map<Class<?>, List<Object>> byClass = new java.util.LinkedHashMap<>();
@@ -293,11 +268,4 @@ final class PlanRun {
         return session;
     }
 
-    int chunk() {
-        return chunk;
-    }
-
-    static RelatedException wrap(String what, RuntimeException e) {
-        return new RelatedException(what + ": " + e.getMessage(), e);
-    }
 }

@@ -60,8 +60,4 @@ final class SessionState {
     Group derived(Group ownerGroup, String attribute) {
         return derived.computeIfAbsent(ownerGroup, g -> new HashMap<>(4)).computeIfAbsent(attribute, a -> new Group());
     }
-
-    int size() {
-        return groups.size() + paths.size() + proxyOwners.size();
-    }
 }

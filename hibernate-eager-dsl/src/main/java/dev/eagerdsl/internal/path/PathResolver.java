@@ -11,7 +11,6 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -210,8 +209,4 @@ public final class PathResolver {
         return top.isEmpty() ? null : top.get(0);
     }
 
-    /** @return a lower-case-first form, for messages */
-    static String decap(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
-    }
 }
