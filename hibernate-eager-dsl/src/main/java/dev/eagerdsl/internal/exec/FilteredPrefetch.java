@@ -177,8 +177,9 @@ final class FilteredPrefetch {
         String hql = Hql.filtered(s, p);
         Map<Object, List<Object>> byOwner = new IdentityHashMap<>();
         List<Object> reached = new ArrayList<>();
-        for (List<Object> part : Values.chunks(owners, run.chunkFor(s.owner()))) {
-            SelectionQuery<Object[]> q = run.query(hql, Object[].class).setParameterList(Hql.OWNERS, part);
+        int size = run.chunkFor(s.owner());
+        for (List<Object> part : Values.chunks(owners, size)) {
+            SelectionQuery<Object[]> q = run.inQuery(hql, Hql.OWNERS, part, size, Object[].class);
             p.params().forEach(q::setParameter);
             for (Object[] row : q.getResultList()) {
                 Object owner = Values.real(row[0]);

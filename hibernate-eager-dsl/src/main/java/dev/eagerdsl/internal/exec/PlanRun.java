@@ -89,7 +89,15 @@ final class PlanRun {
      * @return the roots and every entity the plan reached from them
      */
     List<Object> load(List<?> roots) {
-        List<Object> all = new ArrayList<>(roots);
+        return load(roots, true);
+    }
+
+    /**
+     * @param collect whether the caller needs every entity reached (the stream detaches them);
+     *        without it, a level's entities are gathered only to go one level deeper (or for the guard)
+     */
+    List<Object> load(List<?> roots, boolean collect) {
+        List<Object> all = collect ? new ArrayList<>(roots) : new ArrayList<>();
         if (roots.isEmpty() || plan.isEmpty()) {
             return all;
         }
@@ -105,10 +113,13 @@ final class PlanRun {
                 PlanNode node = (PlanNode) item[0];
                 @SuppressWarnings("unchecked")
                 List<Object> owners = (List<Object>) item[1];
-                List<Object> reached = loadNode(node, owners);
+                boolean need = collect || !node.children().isEmpty() || dev.eagerdsl.internal.guard.Guard.tracking();
+                List<Object> reached = loadNode(node, owners, need);
                 boolean viaCollection = (Boolean) item[2] || node.step().isCollection();
                 PlanScope.recordPath(session, node.path(), viaCollection, reached);
-                all.addAll(reached);
+                if (collect) {
+                    all.addAll(reached);
+                }
                 for (PlanNode c : node.children()) {
                     queue.add(new Object[] {c, reached, viaCollection});
                 }
@@ -119,7 +130,7 @@ final class PlanRun {
         return all;
     }
 
-    private List<Object> loadNode(PlanNode node, List<Object> owners) {
+    private List<Object> loadNode(PlanNode node, List<Object> owners, boolean need) {
         Step step = node.step();
         if (step.narrowed() || node.mode() == PlanNode.Mode.FILTERED) {
             // the concrete class of a proxy is only known once it is loaded
@@ -140,7 +151,7 @@ final class PlanRun {
         if (node.mode() == PlanNode.Mode.FILTERED) {
             return FilteredPrefetch.load(this, node, eligible);
         }
-        return step.isCollection() ? loadCollections(step, eligible) : loadToOnes(step, eligible);
+        return step.isCollection() ? loadCollections(step, eligible, need) : loadToOnes(step, eligible, need);
     }
 
     private static List<Object> realWherePossible(List<Object> owners) {
@@ -167,8 +178,9 @@ final class PlanRun {
         for (java.util.Map.Entry<Class<?>, List<Object>> e : byClass.entrySet()) {
             var type = PlanExecutor.resolver(session).entity(e.getKey());
             String hql = Hql.entities(type.getName());
-            for (List<Object> part : Values.chunks(e.getValue(), chunkFor(type))) {
-                query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
+            int size = chunkFor(type);
+            for (List<Object> part : Values.chunks(e.getValue(), size)) {
+                inQuery(hql, Hql.TARGETS, part, size, Object.class).getResultList();
             }
         }
         List<Object> out = new ArrayList<>(owners.size());
@@ -181,7 +193,7 @@ final class PlanRun {
         return out;
     }
 
-    private List<Object> loadCollections(Step step, List<Object> owners) {
+    private List<Object> loadCollections(Step step, List<Object> owners, boolean need) {
         List<Object> pending = new ArrayList<>();
         for (Object o : owners) {
             if (Values.isUninitializedProxy(o)) {
@@ -196,11 +208,12 @@ final class PlanRun {
         }
         if (!pending.isEmpty()) {
             String hql = Hql.collection(step);
-            for (List<Object> part : Values.chunks(pending, chunkFor(step.owner()))) {
-                query(hql, Object.class).setParameterList(Hql.OWNERS, part).getResultList();
+            int size = chunkFor(step.owner());
+            for (List<Object> part : Values.chunks(pending, size)) {
+                inQuery(hql, Hql.OWNERS, part, size, Object.class).getResultList();
             }
         }
-        if (step.target() == null) {
+        if (step.target() == null || !need) {
             return List.of();
         }
         List<Object> reached = new ArrayList<>();
@@ -216,7 +229,7 @@ final class PlanRun {
         return Values.distinct(reached);
     }
 
-    private List<Object> loadToOnes(Step step, List<Object> owners) {
+    private List<Object> loadToOnes(Step step, List<Object> owners, boolean need) {
         List<Object> pendingTargets = new ArrayList<>();
         List<Object> pendingOwners = new ArrayList<>();
         for (Object o : owners) {
@@ -233,15 +246,20 @@ final class PlanRun {
         if (!pendingOwners.isEmpty()) {
             // owners not loaded yet: load them with the to-one joined, in one statement per chunk
             String hql = Hql.collection(step);
-            for (List<Object> part : Values.chunks(pendingOwners, chunkFor(step.owner()))) {
-                query(hql, Object.class).setParameterList(Hql.OWNERS, part).getResultList();
+            int size = chunkFor(step.owner());
+            for (List<Object> part : Values.chunks(pendingOwners, size)) {
+                inQuery(hql, Hql.OWNERS, part, size, Object.class).getResultList();
             }
         }
         if (!pendingTargets.isEmpty()) {
             String hql = Hql.toOne(step);
-            for (List<Object> part : Values.chunks(pendingTargets, chunkFor(step.target()))) {
-                query(hql, Object.class).setParameterList(Hql.TARGETS, part).getResultList();
+            int size = chunkFor(step.target());
+            for (List<Object> part : Values.chunks(pendingTargets, size)) {
+                inQuery(hql, Hql.TARGETS, part, size, Object.class).getResultList();
             }
+        }
+        if (!need) {
+            return List.of();
         }
         List<Object> reached = new ArrayList<>();
         for (Object o : owners) {
@@ -262,6 +280,51 @@ final class PlanRun {
         // like Hibernate's own lazy loading: never flush the user's pending changes from here
         q.setHibernateFlushMode(FlushMode.MANUAL);
         return q;
+    }
+
+    /** Expanded HQL by (HQL, size): a handful of sizes per statement shape. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> EXPANDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A statement whose {@code in (:name)} takes {@code values}: one single-valued parameter per
+     * value, their number rounded up to a power of two (at most {@code chunk}) and padded by
+     * repeating the last value. Hibernate does not cache the SQL of a statement with a list
+     * parameter (it translates it again at every execution); this one it caches, with a few sizes
+     * per shape.
+     */
+    <R> SelectionQuery<R> inQuery(String hql, String name, List<?> values, int chunk, Class<R> type) {
+        int size = bucket(values.size(), chunk);
+        if (EXPANDED.size() > 10_000) {
+            EXPANDED.clear();
+        }
+        String expanded = EXPANDED.computeIfAbsent(hql + '\u0000' + size, k -> expand(hql, name, size));
+        SelectionQuery<R> q = query(expanded, type);
+        int last = values.size() - 1;
+        for (int i = 0; i < size; i++) {
+            q.setParameter(name + i, values.get(Math.min(i, last)));
+        }
+        return q;
+    }
+
+    static int bucket(int n, int chunk) {
+        int b = 1;
+        while (b < n) {
+            b <<= 1;
+        }
+        return Math.max(n, Math.min(b, chunk));
+    }
+
+    private static String expand(String hql, String name, int size) {
+        String marker = "(:" + name + ")";
+        int at = hql.indexOf(marker);
+        if (at < 0 || hql.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException("Expected one " + marker + " in " + hql);
+        }
+        StringBuilder sb = new StringBuilder(hql.length() + size * (name.length() + 4)).append(hql, 0, at).append('(');
+        for (int i = 0; i < size; i++) {
+            sb.append(i == 0 ? ":" : ", :").append(name).append(i);
+        }
+        return sb.append(')').append(hql, at + marker.length(), hql.length()).toString();
     }
 
     SharedSessionContractImplementor session() {
