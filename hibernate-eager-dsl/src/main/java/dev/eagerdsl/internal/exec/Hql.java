@@ -29,15 +29,29 @@ final class Hql {
         return sb.toString();
     }
 
+    /** The fetch joins of the SELECT nodes, on the root alias {@code alias}, for a rewrite of the user's HQL. */
+    static String fetchJoins(Plan plan, String alias) {
+        StringBuilder sb = new StringBuilder();
+        int[] counter = {0};
+        for (PlanNode n : plan.nodes()) {
+            joins(sb, alias, n, counter, "eagerdslJ");
+        }
+        return sb.toString();
+    }
+
     private static void joins(StringBuilder sb, String parent, PlanNode n, int[] counter) {
+        joins(sb, parent, n, counter, "j");
+    }
+
+    private static void joins(StringBuilder sb, String parent, PlanNode n, int[] counter, String prefix) {
         if (n.mode() != PlanNode.Mode.SELECT) {
             return;
         }
-        String alias = "j" + (++counter[0]);
+        String alias = prefix + (++counter[0]);
         sb.append(n.step().optional() ? " left join fetch " : " join fetch ")
                 .append(parent).append('.').append(n.step().attribute()).append(' ').append(alias);
         for (PlanNode c : n.children()) {
-            joins(sb, alias, c, counter);
+            joins(sb, alias, c, counter, prefix);
         }
     }
 

@@ -56,15 +56,15 @@ public final class PlanExecutor {
         PathResolver resolver = resolver(s);
         EntityType<?> root = q.rootEntity(resolver, "list(query)");
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, root));
-        q.applyGraph(run.graph(root.getJavaType()));
+        RootQuery<T> effective = q.withSelects(run, root.getJavaType());
         List<T> roots;
         PlanScope.enter();
         try {
-            roots = distinct(q.list());
+            roots = distinct(effective.list());
         } finally {
             PlanScope.exit();
         }
-        run.load(roots);
+        run.load(roots, false);
         return roots;
     }
 
@@ -88,7 +88,7 @@ public final class PlanExecutor {
         if (found == null) {
             return Optional.empty();
         }
-        run.load(List.of(found));
+        run.load(List.of(found), false);
         return Optional.of(found);
     }
 
@@ -115,8 +115,7 @@ public final class PlanExecutor {
         EntityType<?> root = q.rootEntity(resolver, "stream(query, chunkSize)");
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, root));
         q.requireOrder("stream(query, chunkSize)");
-        q.applyGraph(run.graph(root.getJavaType()));
-        return ChunkedStream.of(q, run, chunkSize);
+        return ChunkedStream.of(q.withSelects(run, root.getJavaType()), run, chunkSize);
     }
 
     /** {@code Related.prefetchObjects(session, entities, paths)} */
@@ -156,7 +155,7 @@ public final class PlanExecutor {
                 Object real = Values.real(o);
                 owners.add(real != null ? real : o);
             }
-            ((PlanRun) r[0]).load(Values.distinct(owners));
+            ((PlanRun) r[0]).load(Values.distinct(owners), false);
         }
     }
 

@@ -19,17 +19,44 @@ abstract class RootQuery<T> {
     static final List<String> GRAPH_HINTS = List.of("jakarta.persistence.loadgraph", "jakarta.persistence.fetchgraph",
             "javax.persistence.loadgraph", "javax.persistence.fetchgraph");
 
-    /** Applies the plan's LOAD graph, refusing to silently replace one the user set. */
-    void applyGraph(Object graph) {
-        if (graph == null) {
-            return;
+    /**
+     * The query that runs the plan's {@code select(...)} paths: a rewrite of the user's HQL with
+     * fetch joins where {@link FetchJoinRewrite} can (Hibernate caches its SQL), else the user's
+     * own query with the plan's LOAD graph.
+     */
+    RootQuery<T> withSelects(PlanRun run, Class<?> rootClass) {
+        if (!run.plan().hasSelects()) {
+            return this;
         }
+        refuseUserGraph();
+        RootQuery<T> rewritten = rewritten(run);
+        if (rewritten != null) {
+            return rewritten;
+        }
+        applyGraph(run.graph(rootClass));
+        return this;
+    }
+
+    /** @return the user's query rewritten with fetch joins, or null */
+    RootQuery<T> rewritten(PlanRun run) {
+        return null;
+    }
+
+    private void refuseUserGraph() {
         Object existing = userGraph();
         if (existing != null) {
             throw new RelatedException("This query already has an entity graph (hint " + existing + "), and select(...) would replace it."
                     + " Either add the to-one paths to your graph and drop select(...), or drop the graph and name its paths in"
                     + " select(...)/prefetch(...).");
         }
+    }
+
+    /** Applies the plan's LOAD graph, refusing to silently replace one the user set. */
+    void applyGraph(Object graph) {
+        if (graph == null) {
+            return;
+        }
+        refuseUserGraph();
         synchronized (OURS) {
             OURS.add(query);
         }
@@ -66,6 +93,12 @@ abstract class RootQuery<T> {
 
     static <T> RootQuery<T> of(TypedQuery<T> q) {
         return new RootQuery<>(q) {
+            @Override
+            RootQuery<T> rewritten(PlanRun run) {
+                org.hibernate.query.Query<T> nq = FetchJoinRewrite.rewrite(q, run.plan(), (org.hibernate.Session) run.session());
+                return nq == null ? null : RootQuery.of((TypedQuery<T>) nq);
+            }
+
             @Override
             void hint(String name, Object value) {
                 q.setHint(name, value);

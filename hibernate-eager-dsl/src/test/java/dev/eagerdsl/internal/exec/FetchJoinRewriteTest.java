@@ -1,0 +1,70 @@
+package dev.eagerdsl.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eagerdsl.Related;
+import dev.eagerdsl.model.Book;
+import dev.eagerdsl.internal.plan.Plan;
+import dev.eagerdsl.internal.plan.Planner;
+import dev.eagerdsl.testing.TestDb;
+import jakarta.persistence.criteria.CriteriaQuery;
+import org.hibernate.Session;
+import org.hibernate.query.Query;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code select(...)} is written into the user's HQL as fetch joins (so that Hibernate caches the
+ * statement's SQL), and falls back to the LOAD graph wherever the rewrite is not certain.
+ */
+class FetchJoinRewriteTest {
+
+    private static Plan plan(Session s, String path) {
+        var resolver = PlanExecutor.resolver((org.hibernate.engine.spi.SharedSessionContractImplementor) s);
+        return Planner.plan(Related.select(path), resolver, resolver.entity(Book.class));
+    }
+
+    @Test
+    void findsTheEndOfTheRootAliasAtTheTopLevelOnly() {
+        assertThat(FetchJoinRewrite.afterRootAlias("from Book b where b.price < 3", "b")).isEqualTo(11);
+        assertThat(FetchJoinRewrite.afterRootAlias("select b from Book as b order by b.id", "b")).isEqualTo(23);
+        assertThat(FetchJoinRewrite.afterRootAlias("select b FROM dev.eagerdsl.model.Book B", "b")).isEqualTo(39);
+        assertThat(FetchJoinRewrite.afterRootAlias("select b from Book b where b.id in (select x.id from Book x)", "b"))
+                .isEqualTo(20);
+        assertThat(FetchJoinRewrite.afterRootAlias("select (select count(*) from Book x) from Book b", "b")).isEqualTo(48);
+        assertThat(FetchJoinRewrite.afterRootAlias("from Book where title = 'from Book b'", "b")).isEqualTo(-1);
+        assertThat(FetchJoinRewrite.afterRootAlias("from Book b where b.title = 'it''s'", "b")).isEqualTo(11);
+    }
+
+    @Test
+    void plainHqlIsRewrittenWithTheFetchJoinAndKeepsParametersPagingAndHints() {
+        TestDb.inSession(s -> {
+            Query<Book> q = s.createQuery("from Book b where b.price < :max order by b.id", Book.class)
+                    .setParameter("max", 55).setFirstResult(1).setMaxResults(2).setHint("org.hibernate.readOnly", true);
+            Query<Book> rewritten = FetchJoinRewrite.rewrite(q, plan(s, "author"), s);
+            assertThat(rewritten).isNotNull();
+            assertThat(rewritten.getQueryString()).isEqualTo(
+                    "from Book b left join fetch b.author eagerdslJ1 where b.price < :max order by b.id");
+            assertThat(rewritten.getParameterValue("max")).isEqualTo(55);
+            assertThat(rewritten.getFirstResult()).isEqualTo(1);
+            assertThat(rewritten.getMaxResults()).isEqualTo(2);
+            assertThat(rewritten.isReadOnly()).isTrue();
+        });
+    }
+
+    @Test
+    void queriesBeyondTheRewriteKeepTheEntityGraph() {
+        TestDb.inSession(s -> {
+            Plan plan = plan(s, "author");
+            // no alias to join from
+            assertThat(FetchJoinRewrite.rewrite(s.createQuery("from Book order by id", Book.class), plan, s)).isNull();
+            // joins of its own
+            assertThat(FetchJoinRewrite.rewrite(s.createQuery(
+                    "select b from Book b join b.author a where a.name is not null", Book.class), plan, s)).isNull();
+            // criteria
+            var cb = s.getCriteriaBuilder();
+            CriteriaQuery<Book> c = cb.createQuery(Book.class);
+            c.select(c.from(Book.class));
+            assertThat(FetchJoinRewrite.rewrite(s.createQuery(c), plan, s)).isNull();
+        });
+    }
+}
