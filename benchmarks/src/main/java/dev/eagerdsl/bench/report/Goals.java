@@ -1,0 +1,147 @@
+package dev.eagerdsl.bench.report;
+
+import dev.eagerdsl.bench.support.Alternative.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The goals, each with the figure this run measured and whether it was met. */
+final class Goals {
+
+    private Goals() {
+    }
+
+    static void write(StringBuilder md, List<Row> rows, Map<String, Double> extra) {
+        md.append("| goal | measured | met |\n|---|---|:-:|\n");
+        // 1. every plan within 1.10x of the best hand-written alternative of its shape
+        for (String scenario : List.of("BooksAuthorBench", "CoursesStudentsBench", "AuthorsTwoLevelsBench",
+                "CategoryPageBench", "ScaleBench")) {
+            for (List<Row> g : groups(rows, scenario)) {
+                Row plan = Report.best(g, r -> r.role() == Role.PLAN);
+                Row hand = Report.best(g, r -> r.role() == Role.HAND);
+                if (plan == null || hand == null) {
+                    continue;
+                }
+                double ratio = plan.ms() / hand.ms();
+                line(md, "plan ≤ 1.10× best hand-written: " + title(scenario) + ", " + where(plan),
+                        String.format(Locale.ROOT, "%s ms vs %s ms (%s): **%.2f×**", Report.fmt(plan.ms()),
+                                Report.fmt(hand.ms()), hand.label(), ratio), ratio <= 1.10);
+            }
+        }
+        // 2. (c) at least 2x faster than join fetch, with at least 10x fewer rows
+        for (List<Row> g : groups(rows, "AuthorsTwoLevelsBench")) {
+            Optional<Row> plan = find(g, "relatedPrefetch");
+            Optional<Row> join = find(g, "joinFetchBoth");
+            if (plan.isPresent() && join.isPresent()) {
+                double speed = join.get().ms() / plan.get().ms();
+                double fewer = plan.get().rows() > 0 ? (double) join.get().rows() / plan.get().rows() : Double.NaN;
+                line(md, "(c) ≥ 2× faster than join fetch of both, ≥ 10× fewer rows, " + where(plan.get()),
+                        String.format(Locale.ROOT, "**%.1f×** faster, **%.1f×** fewer rows (%,d vs %,d)", speed, fewer,
+                                plan.get().rows(), join.get().rows()), speed >= 2 && fewer >= 10);
+            }
+        }
+        // 3. vs N+1 at 1,000 roots: 10x on H2, 30x on PostgreSQL
+        for (List<Row> g : groups(rows, "BooksAuthorBench")) {
+            Optional<Row> plan = find(g, "relatedSelect");
+            Optional<Row> naive = find(g, "nPlusOne");
+            if (plan.isPresent() && naive.isPresent()) {
+                double speed = naive.get().ms() / plan.get().ms();
+                double goal = plan.get().db().equals("pg") ? 30 : 10;
+                line(md, String.format(Locale.ROOT, "(a) ≥ %.0f× faster than N+1 at 1,000 roots, %s", goal, where(plan.get())),
+                        String.format(Locale.ROOT, "%s ms vs %s ms: **%.1f×** (%,d statements vs %,d)",
+                                Report.fmt(plan.get().ms()), Report.fmt(naive.get().ms()), speed,
+                                plan.get().statements(), naive.get().statements()), speed >= goal);
+            }
+        }
+        // 4. per-owner cost flat from 1k to 100k
+        for (String db : List.of("h2", "pg")) {
+            List<Row> scale = rows.stream().filter(r -> r.scenario().equals("ScaleBench") && r.db().equals(db)
+                    && r.method().equals("relatedPrefetch")).sorted((x, y) -> Long.compare(owners(x), owners(y))).toList();
+            if (scale.size() >= 2) {
+                Row first = scale.get(0);
+                Row last = scale.get(scale.size() - 1);
+                StringBuilder m = new StringBuilder();
+                for (Row r : scale) {
+                    m.append(m.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d: %.2f µs",
+                            owners(r), 1000 * r.ms() / owners(r)));
+                }
+                double growth = (last.ms() / owners(last)) / (first.ms() / owners(first));
+                m.append(String.format(Locale.ROOT, "; %,d vs %,d: **%.2f×**", owners(last), owners(first), growth));
+                line(md, "(e) time per owner flat from 1k to 100k (within 25%), " + name(db), m.toString(), growth <= 1.25);
+            }
+        }
+        // 5. stream over 1,000,000 roots under -Xmx256m
+        for (Row r : rows) {
+            if (r.scenario().equals("StreamBench")) {
+                Double peak = extra.get("StreamBench." + r.method() + "|" + r.db() + "|peakHeapMiB");
+                Double max = extra.get("StreamBench." + r.method() + "|" + r.db() + "|maxHeapMiB");
+                line(md, "stream over 1,000,000 roots with prefetch under -Xmx256m, " + name(r.db()),
+                        String.format(Locale.ROOT, "completed in %.1f s per pass; peak heap %s MiB of %s MiB", r.ms() / 1000,
+                                peak == null ? "?" : String.format(Locale.ROOT, "%.0f", peak),
+                                max == null ? "?" : String.format(Locale.ROOT, "%.0f", max)),
+                        max != null && max <= 260);
+            }
+        }
+        // 6. guard overhead: WARN <= 3%, OFF <= 1%
+        for (String db : List.of("h2", "pg")) {
+            for (String method : List.of("selectPlan", "prefetchPlan")) {
+                Optional<Row> none = guard(rows, db, method, "none");
+                for (String mode : List.of("off", "warn")) {
+                    Optional<Row> with = guard(rows, db, method, mode);
+                    if (none.isEmpty() || with.isEmpty()) {
+                        continue;
+                    }
+                    double over = with.get().ms() / none.get().ms() - 1;
+                    double noise = (with.get().error() / with.get().ms() + none.get().error() / none.get().ms());
+                    double goal = mode.equals("warn") ? 0.03 : 0.01;
+                    line(md, String.format(Locale.ROOT, "(g) guard %s costs ≤ %.0f%%: %s, %s", mode.toUpperCase(Locale.ROOT),
+                            goal * 100, with.get().label(), name(db)),
+                            String.format(Locale.ROOT, "%s ms vs %s ms not installed: **%+.1f%%** (errors add up to ±%.1f%%)",
+                                    Report.fmt(with.get().ms()), Report.fmt(none.get().ms()), over * 100, noise * 100),
+                            over <= goal);
+                }
+            }
+        }
+    }
+
+    private static Optional<Row> guard(List<Row> rows, String db, String method, String mode) {
+        return rows.stream().filter(r -> r.scenario().equals("GuardBench") && r.db().equals(db) && r.method().equals(method)
+                && mode.equals(r.params().get("guard"))).findFirst();
+    }
+
+    private static long owners(Row r) {
+        return Long.parseLong(r.params().get("owners"));
+    }
+
+    private static List<List<Row>> groups(List<Row> rows, String scenario) {
+        java.util.Map<String, List<Row>> g = new java.util.LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.scenario().equals(scenario)) {
+                g.computeIfAbsent(r.params().toString(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return new ArrayList<>(g.values());
+    }
+
+    private static Optional<Row> find(List<Row> g, String method) {
+        return g.stream().filter(r -> r.method().equals(method)).findFirst();
+    }
+
+    static String title(String scenario) {
+        return Report.SCENARIOS.get(scenario)[0].replaceAll("^(\\([a-g]\\)).*", "$1");
+    }
+
+    static String name(String db) {
+        return db.equals("pg") ? "PostgreSQL" : "H2";
+    }
+
+    private static String where(Row r) {
+        return name(r.db()) + (r.variant().isEmpty() ? "" : " " + r.variant());
+    }
+
+    private static void line(StringBuilder md, String goal, String measured, boolean met) {
+        md.append("| ").append(goal).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+    }
+}
