@@ -92,6 +92,8 @@ public final class BenchMain {
             dbs = quick ? List.of("h2") : List.of("h2", "pg");
         }
         Instant started = Instant.now();
+        // forget an earlier run's settings (its PostgreSQL is gone) before anything reads them
+        RunConfig.write(new Properties());
         Files.deleteIfExists(extra);
         Properties run = new Properties();
         run.setProperty(Extra.FILE, extra.toAbsolutePath().toString());
