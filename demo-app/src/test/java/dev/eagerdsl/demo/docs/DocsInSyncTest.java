@@ -74,12 +74,6 @@ class DocsInSyncTest {
         assertThat(untested).as("```java blocks without an <!-- example: name --> marker").isEmpty();
     }
 
-    /**
-     * A page written with another part of the project (the benchmarks): linked from here, allowed to
-     * be missing while that part lands.
-     */
-    private static final Set<Path> WRITTEN_ELSEWHERE = Set.of(Docs.ROOT.resolve("docs/benchmarks.md"));
-
     @Test
     void relativeLinksOnThePagesPointAtFiles() {
         Pattern link = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)");
@@ -91,7 +85,7 @@ class DocsInSyncTest {
             Matcher m = link.matcher(Docs.read(page));
             while (m.find()) {
                 Path target = page.getParent().resolve(m.group(1)).normalize();
-                if (!Files.exists(target) && !WRITTEN_ELSEWHERE.contains(target)) {
+                if (!Files.exists(target)) {
                     broken.add(page.getFileName() + " -> " + m.group(1));
                 }
             }
