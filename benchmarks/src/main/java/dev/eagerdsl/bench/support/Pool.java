@@ -38,8 +38,8 @@ public final class Pool implements ConnectionProvider {
 
     @Override
     public void closeConnection(Connection connection) throws SQLException {
-        Connection raw = connection.isWrapperFor(Connection.class) && java.lang.reflect.Proxy.isProxyClass(connection.getClass())
-                ? connection.unwrap(Connection.class) : connection;
+        // a counting proxy hands unwrap to the connection it wraps
+        Connection raw = java.lang.reflect.Proxy.isProxyClass(connection.getClass()) ? connection.unwrap(Connection.class) : connection;
         if (!raw.getAutoCommit()) {
             raw.rollback();
             raw.setAutoCommit(true);

@@ -37,7 +37,7 @@ import org.hibernate.query.sqm.tree.select.SqmSelection;
  */
 final class FetchJoinRewrite {
 
-    /** (HQL, plan) to rewritten HQL; "" where the entity graph is used. */
+    /** (factory, HQL, plan) to rewritten HQL; "" where the entity graph is used. */
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 5_000;
 
@@ -53,10 +53,12 @@ final class FetchJoinRewrite {
         if (hql == null || hql.isEmpty() || hql.charAt(0) == '<') {
             return null;
         }
-        String key = hql + '\u0000' + Hql.root(plan);
+        // per factory: whether a rewrite parses and matches depends on the factory's mapping
+        String key = ((org.hibernate.engine.spi.SessionFactoryImplementor) session.getSessionFactory()).getUuid()
+                + '\u0000' + hql + '\u0000' + Hql.root(plan);
         String rewritten = CACHE.get(key);
         if (rewritten == null) {
-            rewritten = compute(sq, plan, session, q);
+            rewritten = compute(sq, hql, plan, session, q);
             if (CACHE.size() > MAX_CACHED) {
                 CACHE.clear();
             }
@@ -72,7 +74,7 @@ final class FetchJoinRewrite {
         return nq;
     }
 
-    private static String compute(SqmQuery sq, Plan plan, Session session, TypedQuery<?> original) {
+    private static String compute(SqmQuery sq, String hql, Plan plan, Session session, TypedQuery<?> original) {
         try {
             if (!(sq.getSqmStatement() instanceof SqmSelectStatement<?> stmt) || !(stmt.getQueryPart() instanceof SqmQuerySpec<?> spec)) {
                 return "";
@@ -100,11 +102,10 @@ final class FetchJoinRewrite {
                 }
             }
             String alias = root.getExplicitAlias();
-            int at = alias == null ? -1 : afterRootAlias(String.valueOf(sq.getQueryString()), alias);
+            int at = alias == null ? -1 : afterRootAlias(hql, alias);
             if (at < 0) {
                 return "";
             }
-            String hql = sq.getQueryString();
             String out = hql.substring(0, at) + Hql.fetchJoins(plan, alias) + hql.substring(at);
             // the rewritten query must parse to the same query plus the joins: same parameters, same where and order by
             Query<?> check = session.createQuery(out, stmt.getResultType());

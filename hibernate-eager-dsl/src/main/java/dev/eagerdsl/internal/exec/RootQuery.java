@@ -51,12 +51,11 @@ abstract class RootQuery<T> {
         }
     }
 
-    /** Applies the plan's LOAD graph, refusing to silently replace one the user set. */
-    void applyGraph(Object graph) {
+    /** Applies the plan's LOAD graph (the caller has refused a graph of the user's). */
+    private void applyGraph(Object graph) {
         if (graph == null) {
             return;
         }
-        refuseUserGraph();
         synchronized (OURS) {
             OURS.add(query);
         }

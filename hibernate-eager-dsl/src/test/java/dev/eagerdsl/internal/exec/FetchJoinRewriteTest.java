@@ -67,4 +67,22 @@ class FetchJoinRewriteTest {
             assertThat(FetchJoinRewrite.rewrite(s.createQuery(c), plan, s)).isNull();
         });
     }
+
+    @Test
+    void aPlanRunsTheRewriteAndLeavesTheUsersQueryAloneOrFallsBackToTheGraph() {
+        TestDb.inSession(s -> {
+            Query<Book> hql = s.createQuery("from Book b where b.price < :max order by b.id", Book.class).setParameter("max", 55);
+            var books = Related.select("author").list(hql);
+            assertThat(books).isNotEmpty().allMatch(b -> org.hibernate.Hibernate.isInitialized(b.getAuthor()));
+            // the rewritten query ran: no graph was put on the user's query
+            assertThat(hql.getHints()).doesNotContainKey(RootQuery.LOAD_GRAPH);
+
+            var cb = s.getCriteriaBuilder();
+            CriteriaQuery<Book> c = cb.createQuery(Book.class);
+            c.select(c.from(Book.class));
+            Query<Book> criteria = s.createQuery(c);
+            Related.select("author").list(criteria);
+            assertThat(criteria.getHints()).containsKey(RootQuery.LOAD_GRAPH);
+        });
+    }
 }
