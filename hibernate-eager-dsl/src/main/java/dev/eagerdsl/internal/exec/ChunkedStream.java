@@ -1,6 +1,5 @@
 package dev.eagerdsl.internal.exec;
 
-import dev.eagerdsl.internal.guard.PlanScope;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -73,12 +72,12 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
             return false;
         }
         List<T> rows;
-        PlanScope.enter();
+        ExecScope.enter();
         try {
             query.page(firstResult + read, want);
             rows = query.list();
         } finally {
-            PlanScope.exit();
+            ExecScope.exit();
         }
         read += rows.size();
         if (rows.size() < want) {

@@ -2,7 +2,6 @@ package dev.eagerdsl.internal.exec;
 
 import dev.eagerdsl.FetchPlan;
 import dev.eagerdsl.RelatedException;
-import dev.eagerdsl.internal.guard.PlanScope;
 import dev.eagerdsl.internal.path.PathResolver;
 import dev.eagerdsl.internal.plan.Plan;
 import dev.eagerdsl.internal.plan.Planner;
@@ -58,11 +57,11 @@ public final class PlanExecutor {
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, root));
         RootQuery<T> effective = q.withSelects(run, root.getJavaType());
         List<T> roots;
-        PlanScope.enter();
+        ExecScope.enter();
         try {
             roots = distinct(effective.list());
         } finally {
-            PlanScope.exit();
+            ExecScope.exit();
         }
         run.load(roots, false);
         return roots;
@@ -79,11 +78,11 @@ public final class PlanExecutor {
         PlanRun run = new PlanRun(s, Planner.plan(fetchPlan, resolver, type));
         RootGraph<?> graph = run.graph(root);
         T found;
-        PlanScope.enter();
+        ExecScope.enter();
         try {
             found = graph == null ? em.find(root, id) : em.find(root, id, Map.of(RootQuery.LOAD_GRAPH, graph));
         } finally {
-            PlanScope.exit();
+            ExecScope.exit();
         }
         if (found == null) {
             return Optional.empty();

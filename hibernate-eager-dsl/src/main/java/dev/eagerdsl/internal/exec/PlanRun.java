@@ -1,6 +1,5 @@
 package dev.eagerdsl.internal.exec;
 
-import dev.eagerdsl.internal.guard.PlanScope;
 import dev.eagerdsl.internal.path.Step;
 import dev.eagerdsl.internal.plan.Plan;
 import dev.eagerdsl.internal.plan.PlanNode;
@@ -101,9 +100,9 @@ final class PlanRun {
         if (roots.isEmpty() || plan.isEmpty()) {
             return all;
         }
-        PlanScope.enter();
+        ExecScope.enter();
         try {
-            PlanScope.recordPath(session, "", false, roots);
+            ExecScope.reached(session, "", false, roots);
             Deque<Object[]> queue = new ArrayDeque<>();
             for (PlanNode n : plan.nodes()) {
                 queue.add(new Object[] {n, roots, Boolean.FALSE});
@@ -113,10 +112,10 @@ final class PlanRun {
                 PlanNode node = (PlanNode) item[0];
                 @SuppressWarnings("unchecked")
                 List<Object> owners = (List<Object>) item[1];
-                boolean need = collect || !node.children().isEmpty() || dev.eagerdsl.internal.guard.Guard.tracking();
+                boolean need = collect || !node.children().isEmpty() || ExecScope.wantsEntities();
                 List<Object> reached = loadNode(node, owners, need);
                 boolean viaCollection = (Boolean) item[2] || node.step().isCollection();
-                PlanScope.recordPath(session, node.path(), viaCollection, reached);
+                ExecScope.reached(session, node.path(), viaCollection, reached);
                 if (collect) {
                     all.addAll(reached);
                 }
@@ -125,7 +124,7 @@ final class PlanRun {
                 }
             }
         } finally {
-            PlanScope.exit();
+            ExecScope.exit();
         }
         return all;
     }

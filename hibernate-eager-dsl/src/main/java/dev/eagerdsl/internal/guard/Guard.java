@@ -77,6 +77,7 @@ public final class Guard {
         }
         installed = true;
         tracking = mode != LazyLoadGuard.Mode.OFF;
+        dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
         LOG.debug("EAGER-106 LazyLoadGuard installed, mode {}", mode);
         return true;
     }

@@ -1,36 +1,37 @@
 package dev.eagerdsl.internal.guard;
 
+import dev.eagerdsl.internal.exec.ExecScope;
 import java.util.Collection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 
 /**
- * The contract between the plan executor and the guard. The executor calls {@link #enter()} /
- * {@link #exit()} around everything a plan runs (lazy loads inside are the library's own and are
- * never reported), and {@link #recordPath} for the entities a plan reached, so that the guard can
- * name the whole path from the query's root in a fix.
+ * The guard's side of {@link ExecScope}: whether a plan is running (lazy loads inside are the
+ * library's own and are not reported), and the entities a plan reached, so that the guard can name
+ * the whole path from the query's root in a fix. The engine never calls the guard; the guard
+ * listens.
  */
-public final class PlanScope {
+final class PlanScope implements ExecScope.Listener {
 
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    static final PlanScope INSTANCE = new PlanScope();
 
     private PlanScope() {
     }
 
-    /** Marks the current thread as running a plan (re-entrant). */
-    public static void enter() {
-        DEPTH.get()[0]++;
-    }
-
-    /** Ends {@link #enter()}. */
-    public static void exit() {
-        DEPTH.get()[0]--;
-    }
-
     /** @return whether the current thread is inside a plan */
-    public static boolean active() {
-        return DEPTH.get()[0] > 0;
+    static boolean active() {
+        return ExecScope.active();
+    }
+
+    @Override
+    public boolean wantsEntities() {
+        return Guard.tracking();
+    }
+
+    @Override
+    public void reached(SharedSessionContractImplementor session, String path, boolean viaCollection, Collection<?> entities) {
+        recordPath(session, path, viaCollection, entities);
     }
 
     /**
@@ -42,7 +43,7 @@ public final class PlanScope {
      * @param viaCollection whether the path crosses a collection
      * @param entities the entities at the end of the path (proxies allowed)
      */
-    public static void recordPath(SharedSessionContractImplementor session, String path, boolean viaCollection,
+    static void recordPath(SharedSessionContractImplementor session, String path, boolean viaCollection,
                                   Collection<?> entities) {
         if (!Guard.tracking() || entities.isEmpty()) {
             return;

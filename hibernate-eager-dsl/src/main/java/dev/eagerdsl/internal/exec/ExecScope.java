@@ -1,0 +1,73 @@
+package dev.eagerdsl.internal.exec;
+
+import java.util.Collection;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+/**
+ * What the engine tells later stages (the guard) about the plans it runs, without calling them:
+ * the data flows path → plan → exec → guard, and the guard reads this, never the other way round.
+ *
+ * <ul>
+ *   <li>{@link #active()}: whether the current thread is running a plan's statements (re-entrant);</li>
+ *   <li>a {@link Listener}, set by the guard, told where the entities a plan reached sit below the
+ *       query's root, so that a fix can name the whole path.</li>
+ * </ul>
+ */
+public final class ExecScope {
+
+    /** Told about what a plan reached; implemented by the guard. */
+    public interface Listener {
+
+        /** @return whether {@link #reached} wants the entities now (it is not called otherwise) */
+        boolean wantsEntities();
+
+        /**
+         * The entities a plan reached through {@code path} ({@code ""} for the roots themselves).
+         *
+         * @param session the session
+         * @param path the dotted path from the root
+         * @param viaCollection whether the path crosses a collection
+         * @param entities the entities at the end of the path (proxies allowed)
+         */
+        void reached(SharedSessionContractImplementor session, String path, boolean viaCollection, Collection<?> entities);
+    }
+
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static volatile Listener listener;
+
+    private ExecScope() {
+    }
+
+    /** @param l the listener (the guard), or {@code null} for none */
+    public static void listen(Listener l) {
+        listener = l;
+    }
+
+    /** Marks the current thread as running a plan (re-entrant). */
+    static void enter() {
+        DEPTH.get()[0]++;
+    }
+
+    /** Ends {@link #enter()}. */
+    static void exit() {
+        DEPTH.get()[0]--;
+    }
+
+    /** @return whether the current thread is running a plan's statements */
+    public static boolean active() {
+        return DEPTH.get()[0] > 0;
+    }
+
+    /** @return whether a listener wants the entities a plan reaches */
+    static boolean wantsEntities() {
+        Listener l = listener;
+        return l != null && l.wantsEntities();
+    }
+
+    static void reached(SharedSessionContractImplementor session, String path, boolean viaCollection, Collection<?> entities) {
+        Listener l = listener;
+        if (l != null && !entities.isEmpty() && l.wantsEntities()) {
+            l.reached(session, path, viaCollection, entities);
+        }
+    }
+}
