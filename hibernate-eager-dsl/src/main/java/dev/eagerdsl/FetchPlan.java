@@ -1,7 +1,9 @@
 package dev.eagerdsl;
 
-import dev.eagerdsl.internal.exec.PlanExecutor;
+import dev.eagerdsl.internal.exec.Executor;
 import dev.eagerdsl.internal.path.PathSyntax;
+import dev.eagerdsl.internal.path.PlanSpec;
+import dev.eagerdsl.internal.path.PrefetchSpec;
 import dev.eagerdsl.internal.path.TypedPaths;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -32,10 +34,22 @@ public final class FetchPlan {
 
     private final List<String> selects;
     private final List<Prefetch> prefetches;
+    /** The same plan as the engine reads it: a value, so equal plans share one compiled form. */
+    private final PlanSpec spec;
 
     private FetchPlan(List<String> selects, List<Prefetch> prefetches) {
         this.selects = selects;
         this.prefetches = prefetches;
+        List<PrefetchSpec> specs = new ArrayList<>(prefetches.size());
+        for (Prefetch p : prefetches) {
+            specs.add(p.spec());
+        }
+        this.spec = new PlanSpec(selects, specs);
+    }
+
+    /** @return the plan as the engine reads it */
+    PlanSpec spec() {
+        return spec;
     }
 
     static FetchPlan empty() {
@@ -137,7 +151,7 @@ public final class FetchPlan {
             if (p == null) {
                 throw new RelatedException("prefetch(...) was given a null Prefetch: pass Prefetch.of(\"path\") specs.");
             }
-            copy.add(PathSyntax.normalize(p));
+            copy.add(p.withPath(PathSyntax.normalize(p.spec()).path()));
         }
         return new FetchPlan(selects, Collections.unmodifiableList(copy));
     }
@@ -165,7 +179,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> List<T> list(TypedQuery<T> query) {
-        return PlanExecutor.list(this, query);
+        return Executor.list(spec, query);
     }
 
     /**
@@ -177,7 +191,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> List<T> list(Query<T> query) {
-        return PlanExecutor.list(this, query);
+        return Executor.list(spec, query);
     }
 
     /**
@@ -189,7 +203,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> List<T> list(SelectionQuery<T> query) {
-        return PlanExecutor.list(this, query);
+        return Executor.list(spec, query);
     }
 
     /**
@@ -202,7 +216,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> List<T> list(EntityManager sessionOrEntityManager, Class<T> root) {
-        return PlanExecutor.listAll(this, sessionOrEntityManager, root);
+        return Executor.listAll(spec, sessionOrEntityManager, root);
     }
 
     /**
@@ -216,7 +230,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> Optional<T> find(EntityManager sessionOrEntityManager, Class<T> root, Object id) {
-        return PlanExecutor.find(this, sessionOrEntityManager, root, id);
+        return Executor.find(spec, sessionOrEntityManager, root, id);
     }
 
     /**
@@ -233,7 +247,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> Stream<T> stream(TypedQuery<T> query, int chunkSize) {
-        return PlanExecutor.stream(this, query, chunkSize);
+        return Executor.stream(spec, query, chunkSize);
     }
 
     /**
@@ -246,7 +260,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> Stream<T> stream(Query<T> query, int chunkSize) {
-        return PlanExecutor.stream(this, query, chunkSize);
+        return Executor.stream(spec, query, chunkSize);
     }
 
     /**
@@ -259,7 +273,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public <T> Stream<T> stream(SelectionQuery<T> query, int chunkSize) {
-        return PlanExecutor.stream(this, query, chunkSize);
+        return Executor.stream(spec, query, chunkSize);
     }
 
     /**
@@ -273,7 +287,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public String explain(Class<?> root) {
-        return PlanExecutor.explain(this, root);
+        return Executor.explain(spec, root);
     }
 
     /**
@@ -286,7 +300,7 @@ public final class FetchPlan {
      * @since 0.1.0
      */
     public String explain(EntityManager sessionOrEntityManager, Class<?> root) {
-        return PlanExecutor.explain(this, sessionOrEntityManager, root);
+        return Executor.explain(spec, sessionOrEntityManager, root);
     }
 
     /**
@@ -331,27 +345,16 @@ public final class FetchPlan {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FetchPlan p && selects.equals(p.selects) && prefetches.equals(p.prefetches);
+        return o instanceof FetchPlan p && spec.equals(p.spec);
     }
 
     @Override
     public int hashCode() {
-        return 31 * selects.hashCode() + prefetches.hashCode();
+        return spec.hashCode();
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Related");
-        if (!selects.isEmpty()) {
-            sb.append(".select(");
-            for (int i = 0; i < selects.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append('"').append(selects.get(i)).append('"');
-            }
-            sb.append(')');
-        }
-        for (Prefetch p : prefetches) {
-            sb.append(".prefetch(").append(p.isFiltered() || p.intoField() != null ? p.toString() : "\"" + p.path() + "\"").append(')');
-        }
-        return sb.toString();
+        return spec.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.eagerdsl;
 
+import dev.eagerdsl.internal.path.PlanSpec;
+import dev.eagerdsl.internal.path.PrefetchSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,15 +33,27 @@ public final class Prefetch {
     private final String orderBy;
     private final String into;
     private final Map<String, Object> params;
+    private final FetchPlan nested;
 
     private Prefetch(String path, String alias, String where, String orderBy, String into,
-                     Map<String, Object> params) {
+                     Map<String, Object> params, FetchPlan nested) {
         this.path = path;
         this.alias = alias;
         this.where = where;
         this.orderBy = orderBy;
         this.into = into;
         this.params = params;
+        this.nested = nested;
+    }
+
+    /** @return this spec as the engine reads it (path not yet normalized) */
+    PrefetchSpec spec() {
+        return new PrefetchSpec(path, alias, where, orderBy, into, params, nested == null ? PlanSpec.EMPTY : nested.spec());
+    }
+
+    /** @return a copy with the normalized path */
+    Prefetch withPath(String normalized) {
+        return normalized.equals(path) ? this : new Prefetch(normalized, alias, where, orderBy, into, params, nested);
     }
 
     /**
@@ -50,7 +64,7 @@ public final class Prefetch {
      * @since 0.1.0
      */
     public static Prefetch of(String path) {
-        return new Prefetch(path, null, null, null, null, Map.of());
+        return new Prefetch(path, null, null, null, null, Map.of(), null);
     }
 
     /**
@@ -62,7 +76,7 @@ public final class Prefetch {
      * @since 0.1.0
      */
     public Prefetch as(String alias) {
-        return new Prefetch(path, alias, where, orderBy, into, params);
+        return new Prefetch(path, alias, where, orderBy, into, params, nested);
     }
 
     /**
@@ -73,7 +87,7 @@ public final class Prefetch {
      * @since 0.1.0
      */
     public Prefetch where(String hqlCondition) {
-        return new Prefetch(path, alias, hqlCondition, orderBy, into, params);
+        return new Prefetch(path, alias, hqlCondition, orderBy, into, params, nested);
     }
 
     /**
@@ -84,7 +98,7 @@ public final class Prefetch {
      * @since 0.1.0
      */
     public Prefetch orderBy(String hqlOrder) {
-        return new Prefetch(path, alias, where, hqlOrder, into, params);
+        return new Prefetch(path, alias, where, hqlOrder, into, params, nested);
     }
 
     /**
@@ -96,7 +110,7 @@ public final class Prefetch {
      * @since 0.1.0
      */
     public Prefetch into(String fieldName) {
-        return new Prefetch(path, alias, where, orderBy, fieldName, params);
+        return new Prefetch(path, alias, where, orderBy, fieldName, params, nested);
     }
 
     /**
@@ -110,7 +124,40 @@ public final class Prefetch {
     public Prefetch param(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.put(name, value);
-        return new Prefetch(path, alias, where, orderBy, into, Collections.unmodifiableMap(copy));
+        return new Prefetch(path, alias, where, orderBy, into, Collections.unmodifiableMap(copy), nested);
+    }
+
+    /**
+     * Gives the elements this prefetch loads their own plan, with paths relative to the element's
+     * entity (Django's {@code Prefetch("students", queryset=Student.objects.select_related("advisor"))}):
+     * its {@code select} paths are joined into this prefetch's statement, its prefetches load one
+     * more statement per level.
+     *
+     * <pre>{@code
+     * Prefetch.of("students").as("s").where("s.active = true").into("activeStudents")
+     *         .with(Related.select("advisor").prefetch("courses"))
+     * }</pre>
+     *
+     * @param plan the elements' plan
+     * @return a copy with the elements' plan
+     * @throws RelatedException if {@code plan} is null
+     * @since 0.2.0
+     */
+    public Prefetch with(FetchPlan plan) {
+        if (plan == null) {
+            throw new RelatedException("Prefetch.with(null) on " + this + ": pass a plan for the elements, e.g. .with(Related.select(\"advisor\")).");
+        }
+        return new Prefetch(path, alias, where, orderBy, into, params, plan);
+    }
+
+    /**
+     * The plan of the elements this prefetch loads, see {@link #with(FetchPlan)}.
+     *
+     * @return the elements' plan, or {@code null} when none was given
+     * @since 0.2.0
+     */
+    public FetchPlan nestedPlan() {
+        return nested;
     }
 
     /**
@@ -187,12 +234,12 @@ public final class Prefetch {
     public boolean equals(Object o) {
         return o instanceof Prefetch p && Objects.equals(path, p.path) && Objects.equals(alias, p.alias)
                 && Objects.equals(where, p.where) && Objects.equals(orderBy, p.orderBy)
-                && Objects.equals(into, p.into) && params.equals(p.params);
+                && Objects.equals(into, p.into) && params.equals(p.params) && Objects.equals(nested, p.nested);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(path, alias, where, orderBy, into, params);
+        return Objects.hash(path, alias, where, orderBy, into, params, nested);
     }
 
     @Override
@@ -203,6 +250,7 @@ public final class Prefetch {
         params.forEach((k, v) -> sb.append(".param(\"").append(k).append("\", ").append(v).append(')'));
         if (orderBy != null) sb.append(".orderBy(\"").append(orderBy).append("\")");
         if (into != null) sb.append(".into(\"").append(into).append("\")");
+        if (nested != null) sb.append(".with(").append(nested).append(')');
         return sb.toString();
     }
 }

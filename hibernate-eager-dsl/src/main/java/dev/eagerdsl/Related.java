@@ -1,6 +1,6 @@
 package dev.eagerdsl;
 
-import dev.eagerdsl.internal.exec.PlanExecutor;
+import dev.eagerdsl.internal.exec.Executor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.PluralAttribute;
@@ -135,7 +135,7 @@ public final class Related {
      * @since 0.1.0
      */
     public static void prefetchObjects(EntityManager sessionOrEntityManager, Collection<?> entities, String... paths) {
-        PlanExecutor.prefetchObjects(FetchPlan.empty().prefetch(paths), sessionOrEntityManager, entities);
+        Executor.prefetchObjects(FetchPlan.empty().prefetch(paths).spec(), sessionOrEntityManager, entities);
     }
 
     /**
@@ -147,6 +147,6 @@ public final class Related {
      * @since 0.1.0
      */
     public static void prefetchObjects(EntityManager sessionOrEntityManager, Collection<?> entities, Prefetch... prefetches) {
-        PlanExecutor.prefetchObjects(FetchPlan.empty().prefetch(prefetches), sessionOrEntityManager, entities);
+        Executor.prefetchObjects(FetchPlan.empty().prefetch(prefetches).spec(), sessionOrEntityManager, entities);
     }
 }

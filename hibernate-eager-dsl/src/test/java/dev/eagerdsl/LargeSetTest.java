@@ -64,7 +64,8 @@ class LargeSetTest {
             // 1 root statement + one per 1,000 owners (the default chunk, within H2's and PostgreSQL's limits)
             assertThat(SQL.count()).isEqualTo(1 + OWNERS / 1000);
             int maxParams = SQL.statements().stream().mapToInt(sql -> (int) sql.chars().filter(ch -> ch == '?').count()).max().orElse(0);
-            assertThat(maxParams).isEqualTo(1000);
+            // PostgreSQL takes each chunk's keys as one array parameter (= any(?)), as Hibernate's batch loader does there
+            assertThat(maxParams).isEqualTo(Databases.isPostgres() ? 1 : 1000);
             SQL.clear();
             long items = 0;
             for (BulkOwner o : owners) {

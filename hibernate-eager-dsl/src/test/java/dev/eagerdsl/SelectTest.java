@@ -140,16 +140,37 @@ class SelectTest {
         }
 
         @Test
-        void aGraphTheUserSetIsNotSilentlyReplaced() {
+        void aGraphTheUserSetIsMergedWithThePlanAndKept() {
             TestDb.inSession(s -> {
                 var graph = s.createEntityGraph(Book.class);
                 graph.addAttributeNodes("tags");
-                var q = s.createQuery("from Book b", Book.class).setHint("jakarta.persistence.fetchgraph", graph);
-                assertThatThrownBy(() -> Related.select("author").list(q)).isInstanceOf(RelatedException.class)
-                        .hasMessage("This query already has an entity graph (hint jakarta.persistence.fetchgraph), and select(...) would"
-                                + " replace it. Either add the to-one paths to your graph and drop select(...), or drop the graph and name"
-                                + " its paths in select(...)/prefetch(...).");
-                assertThat(SQL.count()).isZero();
+                var q = s.createQuery("from Book b order by b.id", Book.class).setHint("jakarta.persistence.fetchgraph", graph);
+                List<Book> books = Related.select("author").list(q);
+                assertThat(SQL.count()).as("the graph's tags and the plan's author in one statement: " + SQL.describe()).isEqualTo(1);
+                assertThat(books).hasSize(10).allMatch(b -> Hibernate.isInitialized(b.getTags()))
+                        .filteredOn(b -> b.getAuthor() != null).allMatch(b -> Hibernate.isInitialized(b.getAuthor()));
+                // the user's graph is unchanged, and their query still runs with it alone
+                assertThat(graph.getAttributeNodes()).extracting(n -> n.getAttributeName()).containsExactly("tags");
+                s.clear();
+                SQL.clear();
+                List<Book> again = q.getResultList();
+                assertThat(SQL.statements()).hasSize(1).allMatch(sql -> sql.contains(" book_tags ") && !sql.contains(" Author "));
+                assertThat(again).allMatch(b -> Hibernate.isInitialized(b.getTags()))
+                        .filteredOn(b -> b.getAuthor() != null).noneMatch(b -> Hibernate.isInitialized(b.getAuthor()));
+            });
+        }
+
+        @Test
+        void aGraphSetWithSetEntityGraphIsMergedToo() {
+            TestDb.inSession(s -> {
+                var graph = s.createEntityGraph(Book.class);
+                graph.addAttributeNodes("tags");
+                var q = s.createSelectionQuery("from Book b order by b.id", Book.class)
+                        .setEntityGraph(graph, org.hibernate.graph.GraphSemantic.LOAD);
+                List<Book> books = Related.select("author").prefetch("reviews").list(q);
+                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(2);
+                assertThat(books).allMatch(b -> Hibernate.isInitialized(b.getTags()) && Hibernate.isInitialized(b.getReviews()));
+                assertThat(graph.getAttributeNodes()).extracting(n -> n.getAttributeName()).containsExactly("tags");
             });
         }
 
@@ -346,7 +367,8 @@ class SelectTest {
         assertThat(Related.select("author.publisher").explain(Book.class))
                 .isEqualTo("select r from Book r left join fetch r.author j1 left join fetch j1.publisher j2");
         assertThat(Related.select("address.city").explain(Author.class))
-                .isEqualTo("select r from Author r left join fetch r.address.city j1");
+                .isEqualTo("select r from Author r left join fetch r.address.city j1\n-- runs with a load graph of the plan's paths: a path"
+                        + " goes through an embeddable or a subclass, which a fetch join written into the query's HQL cannot name");
     }
 
     @Test

@@ -38,7 +38,7 @@ class FaultTest {
 
         @Override
         public String inspect(String sql) {
-            if (sql.contains("book_tags") && sql.contains(" in (")) {
+            if (sql.contains("book_tags") && (sql.contains(" in (") || sql.contains("= any ("))) {
                 Runnable r = action.getAndSet(null);
                 if (r != null) {
                     r.run();

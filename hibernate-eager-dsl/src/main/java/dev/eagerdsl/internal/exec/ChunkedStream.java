@@ -1,32 +1,43 @@
 package dev.eagerdsl.internal.exec;
 
+import dev.eagerdsl.internal.plan.CompiledPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
 
 /**
- * {@code plan.stream(query, chunkSize)}: runs the user's (ordered) query one page of
- * {@code chunkSize} roots at a time, runs the plan on that page, hands the roots out, then detaches
- * everything that page reached before reading the next one, so that the persistence context (and
- * memory) stays at one chunk.
+ * {@code plan.stream(query, chunkSize)}: reads the user's query one keyset page of {@code chunkSize}
+ * roots at a time ({@link Keyset}), runs the plan on that page, hands the roots out, then, before the
+ * next page, flushes the session (unless its flush mode is MANUAL) and detaches everything the page
+ * reached, so that the persistence context (and memory) stays at one chunk and no change made to a
+ * streamed entity is lost.
  *
  * <p>Pages rather than one open cursor: detaching entities while Hibernate still reads rows of a
- * cursor leaves its row-processing state pointing at detached entities (it reuses the previous
- * row's entities), which breaks the next rows. Pages keep every chunk consistent.
+ * cursor leaves its row-processing state pointing at detached entities, which breaks the next rows.
  */
 final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
 
-    private final RootQuery<T> query;
-    private final PlanRun run;
+    private static final String CALL = "stream(query, chunkSize)";
+
+    private final Keyset<T> keyset;
+    private final CompiledPlan plan;
+    private final SharedSessionContractImplementor session;
     private final int chunkSize;
-    private final int firstResult;
     private final int maxResults;
     private int read;
     private boolean exhausted;
+    private Object last;
     private List<T> current = List.of();
     private int next;
     private List<Object> loaded = List.of();
@@ -37,20 +48,20 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
      */
     private final boolean detach;
 
-    private ChunkedStream(RootQuery<T> query, PlanRun run, int chunkSize) {
+    private ChunkedStream(RootQuery<T> root, CompiledPlan plan, SharedSessionContractImplementor session, int chunkSize) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-        this.query = query;
-        this.run = run;
+        this.keyset = Keyset.of(root, session, plan.root());
+        this.plan = plan;
+        this.session = session;
         this.chunkSize = chunkSize;
-        this.firstResult = Math.max(0, query.firstResult());
-        this.maxResults = query.maxResults();
-        var holders = run.session().getPersistenceContextInternal().getEntityHoldersByKey();
+        this.maxResults = root.query().getMaxResults();
+        var holders = session.getPersistenceContextInternal().getEntityHoldersByKey();
         this.detach = holders == null || holders.isEmpty();
     }
 
-    static <T> Stream<T> of(RootQuery<T> q, PlanRun run, int chunkSize) {
-        ChunkedStream<T> s = new ChunkedStream<>(q, run, chunkSize);
-        return StreamSupport.stream(s, false).onClose(s::detachPrevious);
+    static <T> Stream<T> of(RootQuery<T> root, CompiledPlan plan, SharedSessionContractImplementor session, int chunkSize) {
+        ChunkedStream<T> s = new ChunkedStream<>(root, plan, session, chunkSize);
+        return StreamSupport.stream(s, false).onClose(s::finishPrevious);
     }
 
     @Override
@@ -63,7 +74,7 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
     }
 
     private boolean fill() {
-        detachPrevious();
+        finishPrevious();
         int want = chunkSize;
         if (maxResults >= 0 && maxResults < Integer.MAX_VALUE) {
             want = Math.min(want, maxResults - read);
@@ -71,55 +82,79 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
         if (exhausted || want <= 0) {
             return false;
         }
-        List<T> rows;
-        ExecScope.enter();
-        try {
-            query.page(firstResult + read, want);
-            rows = query.list();
-        } finally {
-            ExecScope.exit();
-        }
+        int size = want;
+        List<Object> reached = new ArrayList<>();
+        List<T> rows = Run.inScope(session, () -> {
+            RootQuery<T> page = RootQuery.of(keyset.page(last, size), CALL);
+            @SuppressWarnings("unchecked")
+            List<T> distinct = (List<T>) Values.distinct(page.list(plan, (Session) session));
+            reached.addAll(new Run(session, plan).load(distinct, true));
+            return distinct;
+        });
         read += rows.size();
         if (rows.size() < want) {
             exhausted = true;
         }
-        @SuppressWarnings("unchecked")
-        List<T> chunk = (List<T>) Values.distinct(rows);
-        if (chunk.isEmpty()) {
+        if (rows.isEmpty()) {
             return false;
         }
-        loaded = Values.distinct(run.load(chunk));
-        current = chunk;
+        last = rows.get(rows.size() - 1);
+        loaded = reached;
+        current = rows;
         next = 0;
         return true;
     }
 
-    private void detachPrevious() {
-        Session session = (Session) run.session();
-        if (detach && session.isOpen()) {
-            var context = run.session().getPersistenceContextInternal();
-            for (Object o : loaded) {
-                org.hibernate.engine.spi.EntityKey key;
-                if (o instanceof org.hibernate.proxy.HibernateProxy p) {
-                    var li = p.getHibernateLazyInitializer();
-                    key = run.session().generateEntityKey(li.getInternalIdentifier(),
-                            run.session().getFactory().getMappingMetamodel().getEntityDescriptor(li.getEntityName()));
-                } else {
-                    var entry = context.getEntry(o);
-                    if (entry == null) {
-                        continue;
-                    }
-                    key = entry.getEntityKey();
+    /** Flushes what the passed chunk changed (unless the flush mode is MANUAL) and detaches it. */
+    private void finishPrevious() {
+        Session s = (Session) session;
+        if (loaded.isEmpty() || !s.isOpen()) {
+            loaded = List.of();
+            return;
+        }
+        boolean manual = s.getHibernateFlushMode() == FlushMode.MANUAL;
+        if (!manual) {
+            s.flush();
+        }
+        if (detach) {
+            var context = session.getPersistenceContextInternal();
+            for (Object o : Values.distinct(loaded)) {
+                Object entity = Values.real(o);
+                if (entity == null) {
+                    continue;
+                }
+                EntityEntry entry = context.getEntry(entity);
+                if (entry == null || manual && dirty(entity, entry)) {
+                    // MANUAL flush mode: a changed entity stays attached, so that the user's own flush still writes it
+                    continue;
                 }
                 // detach through the proxy when there is one: detaching only the entity would leave the proxy
                 // initialized and attached to other entities, pointing at an entity the session no longer knows
-                Object proxy = context.getProxy(key);
-                Object target = proxy != null ? proxy : o;
-                if (session.contains(target)) {
-                    session.detach(target);
+                Object proxy = context.getProxy(entry.getEntityKey());
+                Object target = proxy != null ? proxy : entity;
+                if (s.contains(target)) {
+                    s.detach(target);
                 }
             }
         }
         loaded = List.of();
+    }
+
+    private boolean dirty(Object entity, EntityEntry entry) {
+        EntityPersister persister = entry.getPersister();
+        Object[] loadedState = entry.getLoadedState();
+        if (loadedState == null) {
+            return false;
+        }
+        Object[] values = persister.getValues(entity);
+        if (persister.findDirty(values, loadedState, entity, session) != null) {
+            return true;
+        }
+        for (Object v : values) {
+            if (v instanceof PersistentCollection<?> c && c.isDirty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,9 +1,7 @@
 package dev.eagerdsl.internal.exec;
 
-import dev.eagerdsl.internal.plan.Plan;
-import dev.eagerdsl.internal.plan.PlanNode;
+import dev.eagerdsl.internal.plan.CompiledPlan;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +9,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.query.Query;
-import org.hibernate.query.spi.QueryImplementor;
+import org.hibernate.query.spi.AbstractCommonQueryContract;
+import org.hibernate.query.spi.DomainQueryExecutionContext;
 import org.hibernate.query.spi.QueryParameterBinding;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.spi.SqmQuery;
@@ -37,6 +36,9 @@ import org.hibernate.query.sqm.tree.select.SqmSelection;
  */
 final class FetchJoinRewrite {
 
+    private static final List<String> GRAPH_HINTS = List.of("jakarta.persistence.loadgraph", "jakarta.persistence.fetchgraph",
+            "javax.persistence.loadgraph", "javax.persistence.fetchgraph");
+
     /** (factory, HQL, plan) to rewritten HQL; "" where the entity graph is used. */
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 5_000;
@@ -45,20 +47,19 @@ final class FetchJoinRewrite {
     }
 
     /** @return a new query with the fetch joins, or null where the entity graph must be used */
-    static <T> Query<T> rewrite(TypedQuery<T> q, Plan plan, Session session) {
-        if (!(q instanceof QueryImplementor<?>) || !(q instanceof SqmQuery sq)) {
-            return null;
-        }
+    static <T> Query<T> rewrite(RootQuery<T> root, CompiledPlan plan, Session session) {
+        var q = root.query();
+        SqmQuery sq = (SqmQuery) q;
         String hql = sq.getQueryString();
         if (hql == null || hql.isEmpty() || hql.charAt(0) == '<') {
             return null;
         }
         // per factory: whether a rewrite parses and matches depends on the factory's mapping
         String key = ((org.hibernate.engine.spi.SessionFactoryImplementor) session.getSessionFactory()).getUuid()
-                + '\u0000' + hql + '\u0000' + Hql.root(plan);
+                + '\u0000' + hql + '\u0000' + plan.joinsTemplate();
         String rewritten = CACHE.get(key);
         if (rewritten == null) {
-            rewritten = compute(sq, hql, plan, session, q);
+            rewritten = compute(sq, hql, plan, session, (AbstractCommonQueryContract) q);
             if (CACHE.size() > MAX_CACHED) {
                 CACHE.clear();
             }
@@ -68,13 +69,13 @@ final class FetchJoinRewrite {
             return null;
         }
         @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) ((SqmSelectStatement<?>) sq.getSqmStatement()).getResultType();
+        Class<T> type = (Class<T>) root.statement().getResultType();
         Query<T> nq = session.createQuery(rewritten, type);
-        copy((QueryImplementor<?>) q, nq);
+        copy((AbstractCommonQueryContract) q, nq);
         return nq;
     }
 
-    private static String compute(SqmQuery sq, String hql, Plan plan, Session session, TypedQuery<?> original) {
+    private static String compute(SqmQuery sq, String hql, CompiledPlan plan, Session session, AbstractCommonQueryContract original) {
         try {
             if (!(sq.getSqmStatement() instanceof SqmSelectStatement<?> stmt) || !(stmt.getQueryPart() instanceof SqmQuerySpec<?> spec)) {
                 return "";
@@ -89,27 +90,23 @@ final class FetchJoinRewrite {
                 return "";
             }
             SqmRoot<?> root = spec.getFromClause().getRoots().get(0);
-            if (!root.getSqmJoins().isEmpty() || hasCteOrTreat(root)) {
+            if (hasCteOrTreat(root) || root.getSqmJoins().stream().anyMatch(j -> j instanceof org.hibernate.query.sqm.tree.from.SqmAttributeJoin<?, ?> a && a.isFetched())) {
+                // its own fetch joins could name a path the plan joins too
                 return "";
             }
             List<? extends SqmSelection<?>> selections = spec.getSelectClause() == null ? List.of() : spec.getSelectClause().getSelections();
             if (selections.size() > 1 || selections.size() == 1 && selections.get(0).getSelectableNode() != root) {
                 return "";
             }
-            for (PlanNode n : plan.nodes()) {
-                if (!plain(n)) {
-                    return "";
-                }
-            }
             String alias = root.getExplicitAlias();
             int at = alias == null ? -1 : afterRootAlias(hql, alias);
             if (at < 0) {
                 return "";
             }
-            String out = hql.substring(0, at) + Hql.fetchJoins(plan, alias) + hql.substring(at);
+            String out = hql.substring(0, at) + plan.fetchJoins(alias) + hql.substring(at);
             // the rewritten query must parse to the same query plus the joins: same parameters, same where and order by
             Query<?> check = session.createQuery(out, stmt.getResultType());
-            if (!parameters(check).equals(parameters(original))) {
+            if (!parameters((AbstractCommonQueryContract) check).equals(parameters(original))) {
                 return "";
             }
             SqmQuerySpec<?> checked = ((SqmSelectStatement<?>) ((SqmQuery) check).getSqmStatement()).getQuerySpec();
@@ -125,22 +122,6 @@ final class FetchJoinRewrite {
 
     private static boolean hasCteOrTreat(SqmRoot<?> root) {
         return root.getClass() != SqmRoot.class;
-    }
-
-    /** A SELECT node (and its SELECT children) that a fetch join can name: no embeddable part, no subclass narrowing. */
-    private static boolean plain(PlanNode n) {
-        if (n.mode() != PlanNode.Mode.SELECT) {
-            return true;
-        }
-        if (n.step().attribute().indexOf('.') >= 0 || n.step().narrowed()) {
-            return false;
-        }
-        for (PlanNode c : n.children()) {
-            if (!plain(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String where(SqmQuerySpec<?> spec) {
@@ -231,18 +212,18 @@ final class FetchJoinRewrite {
         return j;
     }
 
-    private static Set<String> parameters(jakarta.persistence.Query q) {
+    private static Set<String> parameters(AbstractCommonQueryContract q) {
         Set<String> out = new TreeSet<>();
-        for (jakarta.persistence.Parameter<?> p : q.getParameters()) {
+        for (jakarta.persistence.Parameter<?> p : ((SqmQuery) q).getParameterMetadata().getRegistrations()) {
             out.add(p.getName() != null ? ":" + p.getName() : "?" + p.getPosition());
         }
         return out;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void copy(QueryImplementor<?> from, Query<?> to) {
-        var bindings = from.getParameterBindings();
-        for (org.hibernate.query.QueryParameter<?> qp : from.getParameterMetadata().getRegistrations()) {
+    private static void copy(AbstractCommonQueryContract from, Query<?> to) {
+        var bindings = ((DomainQueryExecutionContext) from).getQueryParameterBindings();
+        for (org.hibernate.query.QueryParameter<?> qp : ((SqmQuery) from).getParameterMetadata().getRegistrations()) {
             QueryParameterImplementor<?> p = (QueryParameterImplementor<?>) qp;
             QueryParameterBinding<?> b = bindings.getBinding(p);
             if (!b.isBound()) {
@@ -261,17 +242,18 @@ final class FetchJoinRewrite {
             }
         }
         for (Map.Entry<String, Object> h : from.getHints().entrySet()) {
-            if (!RootQuery.GRAPH_HINTS.contains(h.getKey())) {
+            if (!GRAPH_HINTS.contains(h.getKey())) {
                 to.setHint(h.getKey(), h.getValue());
             }
         }
-        if (from.getFirstResult() > 0) {
-            to.setFirstResult(from.getFirstResult());
+        var limit = from.getQueryOptions().getLimit();
+        if (limit.getFirstRow() != null && limit.getFirstRow() > 0) {
+            to.setFirstResult(limit.getFirstRow());
         }
-        if (from.getMaxResults() != Integer.MAX_VALUE) {
-            to.setMaxResults(from.getMaxResults());
+        if (limit.getMaxRows() != null && limit.getMaxRows() != Integer.MAX_VALUE) {
+            to.setMaxResults(limit.getMaxRows());
         }
-        LockModeType lock = from.getLockMode();
+        LockModeType lock = from.getQueryOptions().getLockOptions().getLockMode().toJpaLockMode();
         if (lock != null && lock != LockModeType.NONE) {
             to.setLockMode(lock);
         }

@@ -2,197 +2,117 @@ package dev.eagerdsl.internal.exec;
 
 import dev.eagerdsl.RelatedException;
 import dev.eagerdsl.internal.path.PathResolver;
-import jakarta.persistence.TypedQuery;
+import dev.eagerdsl.internal.plan.CompiledPlan;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.List;
+import org.hibernate.Session;
+import org.hibernate.graph.GraphSemantic;
+import org.hibernate.graph.spi.AppliedGraph;
+import org.hibernate.graph.spi.RootGraphImplementor;
+import org.hibernate.query.Query;
 import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.spi.AbstractCommonQueryContract;
+import org.hibernate.query.spi.MutableQueryOptions;
 import org.hibernate.query.spi.SqmQuery;
 import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.select.SqmQuerySpec;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelection;
 
-/** The user's query, whichever API created it: one adapter so that execution is written once. */
-abstract class RootQuery<T> {
+/**
+ * The user's query, whichever API made it (JPA {@code TypedQuery} from JPQL or criteria, Hibernate
+ * {@code Query}, {@code SelectionQuery}): all are Hibernate SQM selection queries, so one adapter runs
+ * the root statement of every entry point in the fastest form the plan allows:
+ * <ol>
+ *   <li>the query as it is, when the plan joins nothing into it;</li>
+ *   <li>its HQL rewritten with the plan's fetch joins, a new query (Hibernate caches its SQL);</li>
+ *   <li>the query itself with an entity graph of the plan's paths (merged into the user's own graph),
+ *       when the rewrite cannot apply; the query's own graph is put back afterwards.</li>
+ * </ol>
+ * The user's query object is left as it was.
+ */
+final class RootQuery<T> {
 
-    static final String LOAD_GRAPH = "jakarta.persistence.loadgraph";
-    static final List<String> GRAPH_HINTS = List.of("jakarta.persistence.loadgraph", "jakarta.persistence.fetchgraph",
-            "javax.persistence.loadgraph", "javax.persistence.fetchgraph");
+    private final SelectionQuery<T> query;
+    private final SqmSelectStatement<?> statement;
+    private final MutableQueryOptions options;
 
-    /**
-     * The query that runs the plan's {@code select(...)} paths: a rewrite of the user's HQL with
-     * fetch joins where {@link FetchJoinRewrite} can (Hibernate caches its SQL), else the user's
-     * own query with the plan's LOAD graph.
-     */
-    RootQuery<T> withSelects(PlanRun run, Class<?> rootClass) {
-        if (!run.plan().hasSelects()) {
-            return this;
-        }
-        refuseUserGraph();
-        RootQuery<T> rewritten = rewritten(run);
-        if (rewritten != null) {
-            return rewritten;
-        }
-        applyGraph(run.graph(rootClass));
-        return this;
-    }
-
-    /** @return the user's query rewritten with fetch joins, or null */
-    RootQuery<T> rewritten(PlanRun run) {
-        return null;
-    }
-
-    private void refuseUserGraph() {
-        Object existing = userGraph();
-        if (existing != null) {
-            throw new RelatedException("This query already has an entity graph (hint " + existing + "), and select(...) would replace it."
-                    + " Either add the to-one paths to your graph and drop select(...), or drop the graph and name its paths in"
-                    + " select(...)/prefetch(...).");
-        }
-    }
-
-    /** Applies the plan's LOAD graph (the caller has refused a graph of the user's). */
-    private void applyGraph(Object graph) {
-        if (graph == null) {
-            return;
-        }
-        synchronized (OURS) {
-            OURS.add(query);
-        }
-        hint(LOAD_GRAPH, graph);
-    }
-
-    /** The queries plans set a graph on, so that running a plan twice on one query is not taken for a user's graph. */
-    private static final java.util.Set<Object> OURS = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-
-    static boolean isOurs(Object query) {
-        synchronized (OURS) {
-            return OURS.contains(query);
-        }
-    }
-
-    final Object query;
-
-    RootQuery(Object query) {
+    private RootQuery(SelectionQuery<T> query, SqmSelectStatement<?> statement, MutableQueryOptions options) {
         this.query = query;
+        this.statement = statement;
+        this.options = options;
     }
 
-    abstract void hint(String name, Object value);
-
-    /** @return the user's own entity graph hint, if any */
-    abstract Object userGraph();
-
-    abstract List<T> list();
-
-    abstract int firstResult();
-
-    abstract int maxResults();
-
-    abstract void page(int first, int max);
-
-    static <T> RootQuery<T> of(TypedQuery<T> q) {
-        return new RootQuery<>(q) {
-            @Override
-            RootQuery<T> rewritten(PlanRun run) {
-                org.hibernate.query.Query<T> nq = FetchJoinRewrite.rewrite(q, run.plan(), (org.hibernate.Session) run.session());
-                return nq == null ? null : RootQuery.of((TypedQuery<T>) nq);
+    @SuppressWarnings("unchecked")
+    static <T> RootQuery<T> of(Object q, String call) {
+        Object hq = q;
+        if (!(hq instanceof SqmQuery) && q instanceof jakarta.persistence.Query jq) {
+            try {
+                hq = jq.unwrap(SqmQuery.class);
+            } catch (RuntimeException e) {
+                hq = null;
             }
-
-            @Override
-            void hint(String name, Object value) {
-                q.setHint(name, value);
-            }
-
-            @Override
-            Object userGraph() {
-                java.util.Map<String, Object> hints = q.getHints();
-                for (String h : GRAPH_HINTS) {
-                    Object g = hints.get(h);
-                    if (g != null && !isOurs(q)) {
-                        return h;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            List<T> list() {
-                return q.getResultList();
-            }
-
-            @Override
-            int firstResult() {
-                return q.getFirstResult();
-            }
-
-            @Override
-            int maxResults() {
-                return q.getMaxResults();
-            }
-
-            @Override
-            void page(int first, int max) {
-                q.setFirstResult(first);
-                q.setMaxResults(max);
-            }
-
-        };
+        }
+        if (!(hq instanceof SqmQuery sq) || !(hq instanceof SelectionQuery<?>) || !(hq instanceof AbstractCommonQueryContract common)) {
+            throw new RelatedException("This query (" + q.getClass().getName() + ") is not an HQL/JPQL/criteria query, so a plan"
+                    + " cannot read which entity it selects. Native SQL queries cannot take a plan: use session.createQuery(hql, Root.class).");
+        }
+        SqmStatement<?> statement = sq.getSqmStatement();
+        if (!(statement instanceof SqmSelectStatement<?> select)) {
+            throw new RelatedException(call + " needs a select query; this one is " + statement.getClass().getSimpleName() + ".");
+        }
+        return new RootQuery<>((SelectionQuery<T>) hq, select, common.getQueryOptions());
     }
 
-    static <T> RootQuery<T> of(SelectionQuery<T> q) {
-        return new RootQuery<>(q) {
-            @Override
-            void hint(String name, Object value) {
-                q.setHint(name, value);
-            }
-
-            @Override
-            Object userGraph() {
-                return null;
-            }
-
-            @Override
-            List<T> list() {
-                return q.getResultList();
-            }
-
-            @Override
-            int firstResult() {
-                return q.getFirstResult();
-            }
-
-            @Override
-            int maxResults() {
-                return q.getMaxResults();
-            }
-
-            @Override
-            void page(int first, int max) {
-                q.setFirstResult(first);
-                q.setMaxResults(max);
-            }
-
-        };
+    SelectionQuery<T> query() {
+        return query;
     }
 
-    /** Streaming pages the query: without an order the pages could skip or repeat rows. */
-    void requireOrder(String call) {
-        if (sqm() instanceof SqmSelectStatement<?> select) {
-            var order = select.getQuerySpec().getOrderByClause();
-            if (order == null || order.getSortSpecifications().isEmpty()) {
-                throw new RelatedException(call + " needs a query with an order by (e.g. \"from Book b order by b.id\"): the roots are read"
-                        + " chunk by chunk, and without a stable order a chunk could skip or repeat rows.");
+    SqmSelectStatement<?> statement() {
+        return statement;
+    }
+
+    /** @return the user's own entity graph, or {@code null} */
+    AppliedGraph userGraph() {
+        AppliedGraph g = options.getAppliedGraph();
+        return g == null || g.getGraph() == null ? null : g;
+    }
+
+    /** Runs the root statement with the plan's joins. */
+    List<T> list(CompiledPlan plan, Session session) {
+        AppliedGraph user = userGraph();
+        if (!plan.hasJoins() && plan.fetchGraphReason() == null) {
+            return query.getResultList();
+        }
+        if (user == null && plan.fetchGraphReason() == null && plan.rewritable()) {
+            Query<T> rewritten = FetchJoinRewrite.rewrite(this, plan, session);
+            if (rewritten != null) {
+                return rewritten.getResultList();
             }
+        }
+        return withGraph(plan, session, query::getResultList);
+    }
+
+    /** Runs {@code work} with the plan's graph (merged into the user's) applied to the user's query, then puts the query's own graph back. */
+    <R> R withGraph(CompiledPlan plan, Session session, java.util.function.Supplier<R> work) {
+        // the query's options are its applied graph too: keep the user's graph and semantic, not the live view
+        AppliedGraph user = userGraph();
+        RootGraphImplementor<?> userGraph = user == null ? null : user.getGraph();
+        GraphSemantic userSemantic = user == null ? null : user.getSemantic();
+        RootGraphImplementor<?> graph = Graphs.of(plan, session, userGraph);
+        GraphSemantic semantic = plan.fetchGraphReason() != null || userSemantic == GraphSemantic.FETCH
+                ? GraphSemantic.FETCH : GraphSemantic.LOAD;
+        options.applyGraph(graph, semantic);
+        try {
+            return work.get();
+        } finally {
+            options.applyGraph(userGraph, userSemantic);
         }
     }
 
     /** The entity the query selects; refuses queries that select something else. */
     EntityType<?> rootEntity(PathResolver resolver, String call) {
-        SqmStatement<?> statement = sqm();
-        if (!(statement instanceof SqmSelectStatement<?> select)) {
-            throw new RelatedException(call + " needs a select query; this one is " + statement.getClass().getSimpleName() + ".");
-        }
-        SqmQuerySpec<?> spec = select.getQuerySpec();
+        SqmQuerySpec<?> spec = statement.getQuerySpec();
         List<? extends SqmSelection<?>> selections = spec.getSelectClause() == null ? List.of() : spec.getSelectClause().getSelections();
         Class<?> type;
         if (selections.isEmpty()) {
@@ -209,18 +129,5 @@ abstract class RootQuery<T> {
             throw new RelatedException(call + " needs a query that selects entities (select b from Book b); this one selects "
                     + (type == null ? "an unknown type" : type.getSimpleName()) + ", which is not an entity.");
         }
-    }
-
-    private SqmStatement<?> sqm() {
-        Object q = query;
-        if (!(q instanceof SqmQuery)) {
-            try {
-                q = ((jakarta.persistence.Query) query).unwrap(SqmQuery.class);
-            } catch (RuntimeException e) {
-                throw new RelatedException("This query (" + query.getClass().getName() + ") is not an HQL/JPQL/criteria query, so a plan"
-                        + " cannot read which entity it selects. Native SQL queries cannot take a plan: use session.createQuery(hql, Root.class).", e);
-            }
-        }
-        return (SqmStatement<?>) ((SqmQuery) q).getSqmStatement();
     }
 }

@@ -6,6 +6,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Hibernate;
+import org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor;
+import org.hibernate.engine.spi.EntityKey;
+import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
@@ -35,6 +38,28 @@ final class Values {
         return value;
     }
 
+    /** @return the value of the field {@code name} of {@code target} (an embeddable, say), read directly */
+    static Object field(Object target, String name) {
+        return field(target.getClass(), name, target);
+    }
+
+    /** @return whether {@code value} is an entity (or a proxy of one) of this session's factory */
+    static boolean isEntity(SharedSessionContractImplementor session, Object value) {
+        if (value instanceof HibernateProxy) {
+            return true;
+        }
+        return session.getFactory().getMappingMetamodel().findEntityDescriptor(value.getClass()) != null;
+    }
+
+    /** Calls a no-argument method by name: for the few Hibernate methods whose return type differs between 6.6 and 7. */
+    static Object call(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot call " + target.getClass().getName() + "." + method + "()", e);
+        }
+    }
+
     private static Object field(Class<?> type, String name, Object target) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
@@ -50,21 +75,39 @@ final class Values {
         throw new IllegalStateException("No field " + name + " on " + type.getName());
     }
 
+    /** @return whether {@code value} is a reference to an entity that is not loaded yet (a proxy, or a bytecode-enhanced proxy) */
     static boolean isUninitializedProxy(Object value) {
         if (value instanceof HibernateProxy p) {
             LazyInitializer li = p.getHibernateLazyInitializer();
             return li.isUninitialized();
         }
-        return false;
+        return value instanceof PersistentAttributeInterceptable i
+                && i.$$_hibernate_getInterceptor() instanceof EnhancementAsProxyLazinessInterceptor;
     }
 
-    /** The entity behind an initialized proxy, or the value itself; {@code null} for an uninitialized proxy. */
+    /** @return the entity name and id of an uninitialized reference ({@link #isUninitializedProxy}) */
+    static EntityKey keyOf(SharedSessionContractImplementor session, Object reference) {
+        String entityName;
+        Object id;
+        if (reference instanceof HibernateProxy p) {
+            LazyInitializer li = p.getHibernateLazyInitializer();
+            entityName = li.getEntityName();
+            id = li.getInternalIdentifier();
+        } else {
+            var interceptor = (EnhancementAsProxyLazinessInterceptor) ((PersistentAttributeInterceptable) reference).$$_hibernate_getInterceptor();
+            entityName = interceptor.getEntityName();
+            id = interceptor.getIdentifier();
+        }
+        return session.generateEntityKey(id, session.getFactory().getMappingMetamodel().getEntityDescriptor(entityName));
+    }
+
+    /** The entity behind an initialized proxy, or the value itself; {@code null} for an uninitialized one. */
     static Object real(Object value) {
         if (value instanceof HibernateProxy p) {
             LazyInitializer li = p.getHibernateLazyInitializer();
             return li.isUninitialized() ? null : li.getImplementation();
         }
-        return value;
+        return isUninitializedProxy(value) ? null : value;
     }
 
     /** The elements of a collection or the values of a map, real entities, without nulls. */

@@ -1,6 +1,5 @@
 package dev.eagerdsl.internal.path;
 
-import dev.eagerdsl.Prefetch;
 import dev.eagerdsl.RelatedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,22 +60,23 @@ public final class PathSyntax {
     }
 
     /**
-     * Normalizes the path of a prefetch spec and checks its alias and into field syntax.
+     * Normalizes the path of a prefetch spec and checks its alias, into field, parameter names and
+     * clauses.
      *
-     * @param p the spec
+     * @param p the spec as given (its path not yet normalized)
      * @return the spec with a normalized path
      */
-    public static Prefetch normalize(Prefetch p) {
+    public static PrefetchSpec normalize(PrefetchSpec p) {
         String path = normalize("prefetch", p.path());
         if (p.alias() != null && !isIdentifier(p.alias())) {
             throw new RelatedException("Invalid alias '" + printable(p.alias()) + "' in " + shown(p)
                     + ": an alias is one identifier, e.g. .as(\"s\").");
         }
-        if (p.intoField() != null && !isIdentifier(p.intoField())) {
-            throw new RelatedException("Invalid into('" + printable(p.intoField()) + "') in " + shown(p)
+        if (p.into() != null && !isIdentifier(p.into())) {
+            throw new RelatedException("Invalid into('" + printable(p.into()) + "') in " + shown(p)
                     + ": into names one field of the owner class, e.g. .into(\"activeStudents\").");
         }
-        if (p.isFiltered() && p.intoField() == null) {
+        if (p.isFiltered() && p.into() == null) {
             throw new RelatedException("Filtered prefetch " + shown(p) + " has no into(...): a filtered prefetch never writes a subset into the"
                     + " mapped collection (that would delete rows on flush). Add .into(\"fieldName\") naming a @Transient List field of the owner.");
         }
@@ -86,28 +86,19 @@ public final class PathSyntax {
                         + ": use an identifier that does not start with 'eagerdsl', e.g. .param(\"min\", 3) with :min in where(...).");
             }
         }
-        if (p.whereClause() != null && p.whereClause().isBlank()) {
+        if (p.where() != null && p.where().isBlank()) {
             throw new RelatedException("Empty where(...) in " + shown(p) + ": give an HQL condition on the alias, e.g. .where(\"s.active = true\"), or leave where out.");
         }
-        if (p.orderByClause() != null && p.orderByClause().isBlank()) {
+        if (p.orderBy() != null && p.orderBy().isBlank()) {
             throw new RelatedException("Empty orderBy(...) in " + shown(p) + ": give an HQL ordering, e.g. .orderBy(\"s.name\"), or leave orderBy out.");
         }
-        return path.equals(p.path()) ? p : copyWithPath(p, path);
+        return path.equals(p.path()) ? p
+                : new PrefetchSpec(path, p.alias(), p.where(), p.orderBy(), p.into(), p.params(), p.nested());
     }
 
     /** A spec as text for a message: its where/orderBy/param names may carry control characters. */
-    private static String shown(Prefetch p) {
+    private static String shown(PrefetchSpec p) {
         return printable(String.valueOf(p));
-    }
-
-    private static Prefetch copyWithPath(Prefetch p, String path) {
-        Prefetch c = Prefetch.of(path);
-        if (p.alias() != null) c = c.as(p.alias());
-        if (p.whereClause() != null) c = c.where(p.whereClause());
-        if (p.orderByClause() != null) c = c.orderBy(p.orderByClause());
-        if (p.intoField() != null) c = c.into(p.intoField());
-        for (var e : p.params().entrySet()) c = c.param(e.getKey(), e.getValue());
-        return c;
     }
 
     /** @return whether {@code s} is a Java identifier */

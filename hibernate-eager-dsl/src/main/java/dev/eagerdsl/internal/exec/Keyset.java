@@ -1,0 +1,313 @@
+package dev.eagerdsl.internal.exec;
+
+import dev.eagerdsl.RelatedException;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.dialect.NullOrdering;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.SortDirection;
+import org.hibernate.query.spi.AbstractCommonQueryContract;
+import org.hibernate.query.spi.DomainQueryExecutionContext;
+import org.hibernate.query.spi.QueryParameterBinding;
+import org.hibernate.query.spi.QueryParameterImplementor;
+import org.hibernate.query.spi.SqmQuery;
+import org.hibernate.query.sqm.NodeBuilder;
+import org.hibernate.query.sqm.SqmQuerySource;
+import org.hibernate.query.sqm.tree.SqmCopyContext;
+import org.hibernate.query.sqm.tree.domain.SqmPath;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
+import org.hibernate.query.sqm.tree.expression.SqmNamedParameter;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.from.SqmRoot;
+import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
+import org.hibernate.query.sqm.tree.select.SqmOrderByClause;
+import org.hibernate.query.sqm.tree.select.SqmQuerySpec;
+import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
+import org.hibernate.query.sqm.tree.select.SqmSortSpecification;
+
+/**
+ * Keyset pages over the user's query, for {@code stream}: every page is a copy of the query that
+ * continues after the last row of the previous one, on the query's own order plus the id as the
+ * tie-breaker, so that every row is handed out once however many rows share a sort value, and the
+ * database never scans past earlier rows (no offset). The user's query object is never changed.
+ *
+ * <p>The order's keys must be readable from the root entity after the page is loaded: attributes of
+ * the root (also inside embeddables), its id, or the id of a to-one it references. Any other order
+ * (an expression, a joined entity's attribute, a select alias) is refused before any SQL.
+ */
+final class Keyset<T> {
+
+    /** One sort key: the attribute path from the root, its direction and where its nulls sort. */
+    private record Key(List<String> path, boolean ascending, boolean nullsFirst, String shown) {
+    }
+
+    private final RootQuery<T> root;
+    private final SharedSessionContractImplementor session;
+    private final EntityType<?> entity;
+    private final List<Key> keys;
+    private final int firstResult;
+
+    private Keyset(RootQuery<T> root, SharedSessionContractImplementor session, EntityType<?> entity, List<Key> keys, int firstResult) {
+        this.root = root;
+        this.session = session;
+        this.entity = entity;
+        this.keys = keys;
+        this.firstResult = firstResult;
+    }
+
+    /** @throws RelatedException when the query's order cannot be continued by keyset */
+    static <T> Keyset<T> of(RootQuery<T> root, SharedSessionContractImplementor session, EntityType<?> entity) {
+        SqmSelectStatement<?> st = root.statement();
+        SqmQuerySpec<?> spec = st.getQuerySpec();
+        if (!(st.getQueryPart() instanceof SqmQuerySpec<?>) || spec.getFromClause().getRoots().size() != 1) {
+            throw new RelatedException("stream(query, chunkSize) needs a query with one root (select b from Book b ...); this one "
+                    + "has " + (st.getQueryPart() instanceof SqmQuerySpec<?> ? spec.getFromClause().getRoots().size() + " roots" : "a union")
+                    + ". Stream each part separately.");
+        }
+        SqmRoot<?> r = spec.getFromClause().getRoots().get(0);
+        List<Key> keys = new ArrayList<>();
+        SqmOrderByClause order = spec.getOrderByClause();
+        NullOrdering nulls = session.getJdbcServices().getDialect().getNullOrdering();
+        if (order != null) {
+            for (SqmSortSpecification s : order.getSortSpecifications()) {
+                keys.add(key(s, r, entity, nulls));
+            }
+        }
+        for (String id : idAttributes(entity)) {
+            if (keys.stream().noneMatch(k -> k.path().equals(List.of(id)))) {
+                keys.add(new Key(List.of(id), true, true, id));
+            }
+        }
+        int first = Math.max(0, root.query().getFirstResult());
+        return new Keyset<>(root, session, entity, List.copyOf(keys), first);
+    }
+
+    private static Key key(SqmSortSpecification s, SqmRoot<?> r, EntityType<?> entity, NullOrdering nulls) {
+        SqmExpression<?> e = s.getSortExpression();
+        List<String> path = new ArrayList<>();
+        if (e instanceof SqmPath<?> p && !s.isIgnoreCase()) {
+            SqmPath<?> at = p;
+            while (at != null && at != r && at.getLhs() != null) {
+                path.add(0, at.getReferencedPathSource().getPathName());
+                at = at.getLhs();
+            }
+            if (at == r && !path.isEmpty() && readable(entity, path)) {
+                boolean asc = s.getSortDirection() == SortDirection.ASCENDING;
+                String precedence = String.valueOf(Values.call(s, "getNullPrecedence"));
+                boolean nullsFirst = switch (precedence) {
+                    case "FIRST" -> true;
+                    case "LAST" -> false;
+                    default -> switch (nulls) {
+                        case SMALLEST -> asc;
+                        case GREATEST -> !asc;
+                        case FIRST -> true;
+                        case LAST -> false;
+                    };
+                };
+                return new Key(List.copyOf(path), asc, nullsFirst, e.toHqlString());
+            }
+        }
+        throw new RelatedException("stream(query, chunkSize) cannot continue 'order by " + e.toHqlString() + (s.isIgnoreCase() ? " (ignoring case)" : "")
+                + "' chunk by chunk: each chunk starts after the previous chunk's last row, so every sort key must be an attribute of "
+                + entity.getName() + " (or of an embeddable in it), its id, or the id of an entity it references. Order by such"
+                + " attributes (e.g. order by b.title, b.id), or read the rows with list(query) and setFirstResult/setMaxResults.");
+    }
+
+    /** Whether the path can be read from a loaded root without loading anything: basic attributes, through embeddables, or a to-one's id. */
+    private static boolean readable(EntityType<?> entity, List<String> path) {
+        jakarta.persistence.metamodel.ManagedType<?> t = entity;
+        for (int i = 0; i < path.size(); i++) {
+            jakarta.persistence.metamodel.Attribute<?, ?> a;
+            try {
+                a = t.getAttribute(path.get(i));
+            } catch (IllegalArgumentException ex) {
+                return false;
+            }
+            switch (a.getPersistentAttributeType()) {
+                case BASIC -> {
+                    return i == path.size() - 1;
+                }
+                case EMBEDDED -> t = (jakarta.persistence.metamodel.ManagedType<?>) ((SingularAttribute<?, ?>) a).getType();
+                case MANY_TO_ONE, ONE_TO_ONE -> {
+                    EntityType<?> target = (EntityType<?>) ((SingularAttribute<?, ?>) a).getType();
+                    return i == path.size() - 2 && target.hasSingleIdAttribute()
+                            && target.getId(target.getIdType().getJavaType()).getName().equals(path.get(i + 1));
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> idAttributes(EntityType<?> entity) {
+        if (entity.hasSingleIdAttribute()) {
+            return List.of(entity.getId(entity.getIdType().getJavaType()).getName());
+        }
+        List<String> out = new ArrayList<>();
+        entity.getIdClassAttributes().forEach(a -> out.add(a.getName()));
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * @param after the last row of the previous page, or {@code null} for the first page
+     * @param max rows in this page
+     * @return the page's query: a copy of the user's, with their parameters, hints and graph
+     */
+    SelectionQuery<T> page(Object after, int max) {
+        SqmCopyContext ctx = SqmCopyContext.simpleContext();
+        @SuppressWarnings("unchecked")
+        SqmSelectStatement<T> copy = (SqmSelectStatement<T>) root.statement().copy(ctx);
+        SqmQuerySpec<T> spec = copy.getQuerySpec();
+        SqmRoot<?> r = spec.getFromClause().getRoots().get(0);
+        SqmOrderByClause order = spec.getOrderByClause();
+        if (order == null) {
+            order = new SqmOrderByClause();
+            spec.setOrderByClause(order);
+        }
+        List<Expression<?>> exprs = new ArrayList<>(keys.size());
+        for (Key k : keys) {
+            exprs.add(path(r, k.path()));
+        }
+        for (int i = order.getSortSpecifications().size(); i < keys.size(); i++) {
+            order.addSortSpecification(new SqmSortSpecification((SqmExpression<?>) exprs.get(i), SortDirection.ASCENDING));
+        }
+        Map<String, Object> bound = new java.util.LinkedHashMap<>();
+        if (after != null) {
+            spec.applyPredicate((SqmPredicate) after(copy, exprs, values(after), bound));
+        }
+        SelectionQuery<T> q = ((Session) session).createQuery(copy);
+        copyOptions(ctx, q);
+        bound.forEach(q::setParameter);
+        if (after == null && firstResult > 0) {
+            q.setFirstResult(firstResult);
+        }
+        q.setMaxResults(max);
+        return q;
+    }
+
+    private static Expression<?> path(SqmRoot<?> r, List<String> path) {
+        jakarta.persistence.criteria.Path<?> p = r;
+        for (String part : path) {
+            p = p.get(part);
+        }
+        return p;
+    }
+
+    private Object[] values(Object row) {
+        Object[] out = new Object[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            out[i] = value(row, keys.get(i).path());
+        }
+        return out;
+    }
+
+    private Object value(Object root, List<String> path) {
+        Object row = Values.real(root);
+        var persister = session.getEntityPersister(null, row);
+        Object v = path.get(0).equals(persister.getIdentifierPropertyName())
+                ? persister.getIdentifier(row, session) : Values.read(session, row, path.get(0));
+        for (int i = 1; i < path.size() && v != null; i++) {
+            if (Values.isEntity(session, v)) {
+                v = session.getFactory().getPersistenceUnitUtil().getIdentifier(v);
+            } else {
+                v = Values.field(v, path.get(i));
+            }
+        }
+        return v;
+    }
+
+    /** Rows strictly after {@code last} in the order of {@link #keys}: (k1 > v1) or (k1 = v1 and k2 > v2) or ... */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate after(SqmSelectStatement<T> copy, List<Expression<?>> exprs, Object[] last, Map<String, Object> bound) {
+        NodeBuilder cb = copy.nodeBuilder();
+        // a criteria statement finds its parameters by walking its tree; an HQL one knows them from the parse, so the
+        // values of the last row become named parameters registered with it
+        boolean criteria = copy.getQuerySource() == SqmQuerySource.CRITERIA;
+        java.util.function.Function<Object, Expression> value = v -> {
+            if (criteria) {
+                return cb.value(v);
+            }
+            String name = "eagerdslKey" + bound.size();
+            SqmNamedParameter<?> p = new SqmNamedParameter<>(name, false, cb);
+            copy.addParameter(p);
+            bound.put(name, v);
+            return p;
+        };
+        List<Predicate> any = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<Predicate> all = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                all.add(last[j] == null ? cb.isNull(exprs.get(j)) : cb.equal(exprs.get(j), value.apply(last[j])));
+            }
+            Key k = keys.get(i);
+            Expression e = exprs.get(i);
+            Predicate beyond;
+            if (last[i] == null) {
+                if (!k.nullsFirst()) {
+                    continue;
+                }
+                beyond = cb.isNotNull(e);
+            } else {
+                Expression v = value.apply(last[i]);
+                Predicate strictly = k.ascending() ? cb.greaterThan(e, v) : cb.lessThan(e, v);
+                beyond = k.nullsFirst() ? strictly : cb.or(strictly, cb.isNull(e));
+            }
+            all.add(beyond);
+            any.add(cb.and(all.toArray(Predicate[]::new)));
+        }
+        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    /** The user's parameters, hints and options, onto a page (its own first and max results are set by the caller). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void copyOptions(SqmCopyContext ctx, SelectionQuery<T> to) {
+        Object from = root.query();
+        var bindings = ((DomainQueryExecutionContext) from).getQueryParameterBindings();
+        for (org.hibernate.query.QueryParameter<?> qp : ((SqmQuery) from).getParameterMetadata().getRegistrations()) {
+            QueryParameterImplementor<?> p = (QueryParameterImplementor<?>) qp;
+            QueryParameterBinding<?> b = bindings.getBinding(p);
+            if (!b.isBound()) {
+                continue;
+            }
+            if (p.getName() != null) {
+                if (b.isMultiValued()) {
+                    to.setParameterList(p.getName(), (java.util.Collection) b.getBindValues());
+                } else {
+                    to.setParameter(p.getName(), b.getBindValue());
+                }
+            } else if (p.getPosition() != null) {
+                if (b.isMultiValued()) {
+                    to.setParameterList(p.getPosition(), (java.util.Collection) b.getBindValues());
+                } else {
+                    to.setParameter(p.getPosition(), b.getBindValue());
+                }
+            } else if (p instanceof SqmParameter<?> sp && ctx.getCopy(sp) instanceof org.hibernate.query.QueryParameter<?> copied) {
+                if (b.isMultiValued()) {
+                    to.setParameterList((org.hibernate.query.QueryParameter) copied, (java.util.Collection) b.getBindValues());
+                } else {
+                    to.setParameter((org.hibernate.query.QueryParameter) copied, b.getBindValue());
+                }
+            }
+        }
+        for (Map.Entry<String, Object> h : ((AbstractCommonQueryContract) from).getHints().entrySet()) {
+            if (!h.getKey().contains("graph") && !h.getKey().equals("org.hibernate.fetchSize")) {
+                to.setHint(h.getKey(), h.getValue());
+            }
+        }
+        to.setHibernateFlushMode(((SelectionQuery<?>) from).getHibernateFlushMode());
+        var graph = root.userGraph();
+        if (graph != null) {
+            ((AbstractCommonQueryContract) to).getQueryOptions().applyGraph(graph.getGraph(), graph.getSemantic());
+        }
+    }
+}

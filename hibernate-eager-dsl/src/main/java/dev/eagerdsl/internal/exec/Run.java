@@ -1,0 +1,237 @@
+package dev.eagerdsl.internal.exec;
+
+import dev.eagerdsl.internal.path.Step;
+import dev.eagerdsl.internal.plan.CompiledPlan;
+import dev.eagerdsl.internal.plan.Hql;
+import dev.eagerdsl.internal.plan.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.collection.CollectionPersister;
+
+/**
+ * One execution of a compiled plan's levels in one session, onto roots that are already loaded:
+ * level by level (parents before children), one statement per level and chunk, then what the loaded
+ * entities map EAGER, in batches.
+ */
+final class Run {
+
+    private final SharedSessionContractImplementor session;
+    private final CompiledPlan plan;
+    private final Chunks chunks;
+
+    Run(SharedSessionContractImplementor session, CompiledPlan plan) {
+        this.session = session;
+        this.plan = plan;
+        this.chunks = new Chunks(session);
+    }
+
+    Chunks chunks() {
+        return chunks;
+    }
+
+    /**
+     * Runs {@code statements} (the root statement, or nothing) and then the levels onto the roots it
+     * returns, as one unit: EAGER collections Hibernate meets meanwhile are left for the plan's batches
+     * (Hibernate initializes what is left, its own way, at the end).
+     */
+    static <T> T inScope(SharedSessionContractImplementor session, java.util.function.Supplier<T> statements) {
+        PersistenceContext context = session.getPersistenceContextInternal();
+        T result;
+        ExecScope.enter();
+        context.beforeLoad();
+        try {
+            result = statements.get();
+        } finally {
+            context.afterLoad();
+            ExecScope.exit();
+        }
+        context.initializeNonLazyCollections();
+        return result;
+    }
+
+    /**
+     * @param roots the root entities (real or proxies)
+     * @param collect whether to return every entity reached (the stream detaches them)
+     * @return the roots and every entity the plan reached, when {@code collect}; else an empty list
+     */
+    List<Object> load(List<?> roots, boolean collect) {
+        List<Object> all = collect || plan.eager() ? new ArrayList<>(roots) : new ArrayList<>(0);
+        if (roots.isEmpty()) {
+            return all;
+        }
+        ExecScope.reached(session, "", false, roots);
+        Deque<Object[]> queue = new ArrayDeque<>();
+        for (Level l : plan.levels()) {
+            queue.add(new Object[] {l, roots, Boolean.FALSE});
+        }
+        while (!queue.isEmpty()) {
+            Object[] item = queue.poll();
+            Level level = (Level) item[0];
+            @SuppressWarnings("unchecked")
+            List<Object> owners = (List<Object>) item[1];
+            boolean need = collect || plan.eager() || !level.children().isEmpty() || ExecScope.wantsEntities();
+            List<Object> reached = load(level, owners, need);
+            boolean viaCollection = (Boolean) item[2] || level.step().isCollection();
+            ExecScope.reached(session, level.path(), viaCollection, reached);
+            if (collect || plan.eager()) {
+                all.addAll(reached);
+            }
+            for (Level c : level.children()) {
+                queue.add(new Object[] {c, reached, viaCollection});
+            }
+        }
+        if (plan.eager()) {
+            EagerClosure.run(session, all, chunks);
+        }
+        return collect ? all : List.of();
+    }
+
+    private List<Object> load(Level level, List<Object> owners, boolean need) {
+        Step step = level.step();
+        if (step.narrowed() || level.kind() == Level.Kind.FILTERED) {
+            // the concrete class of a proxy is only known once it is loaded
+            owners = initialize(owners);
+        }
+        // a proxy and the entity behind it may both have been reached: load each owner once
+        owners = Values.distinct(realWherePossible(owners));
+        Class<?> ownerClass = step.owner().getJavaType();
+        List<Object> eligible = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            if (ownerClass.isInstance(o) || Values.isUninitializedProxy(o) && !step.narrowed()) {
+                eligible.add(o);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return List.of();
+        }
+        return switch (level.kind()) {
+            case FILTERED -> FilteredLoads.load(session, level, eligible, chunks);
+            case COLLECTION -> collections(level, eligible, need);
+            case JOIN, TO_ONE -> toOnes(level, eligible, need);
+        };
+    }
+
+    private List<Object> realWherePossible(List<Object> owners) {
+        List<Object> out = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            Object real = Values.real(o);
+            out.add(real != null ? real : o);
+        }
+        return out;
+    }
+
+    /** Loads owners that are uninitialized proxies, in batches; @return the owners, real */
+    private List<Object> initialize(List<Object> owners) {
+        List<Object> proxies = new ArrayList<>();
+        for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                proxies.add(o);
+            }
+        }
+        if (proxies.isEmpty()) {
+            return owners;
+        }
+        EntityLoads.load(session, proxies, chunks);
+        List<Object> out = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            Object real = Values.real(o);
+            if (real != null) {
+                out.add(real);
+            }
+        }
+        return out;
+    }
+
+    private List<Object> collections(Level level, List<Object> owners, boolean need) {
+        Step step = level.step();
+        CollectionPersister persister = session.getFactory().getMappingMetamodel().getCollectionDescriptor(level.role());
+        List<Object> proxies = new ArrayList<>();
+        List<PersistentCollection<?>> pending = new ArrayList<>();
+        for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                proxies.add(o);
+                continue;
+            }
+            if (Values.read(session, o, step.attribute()) instanceof PersistentCollection<?> c && !c.wasInitialized()) {
+                pending.add(c);
+            }
+        }
+        if (!proxies.isEmpty()) {
+            // owners not loaded yet: the owner and its collection in one statement per chunk
+            ownersWith(step, proxies);
+        }
+        if (!pending.isEmpty()) {
+            CollectionLoads.load(session, persister, pending, chunks);
+        }
+        if (step.target() == null || !need) {
+            return List.of();
+        }
+        List<Object> reached = new ArrayList<>();
+        for (Object o : owners) {
+            Object owner = Values.real(o);
+            if (owner != null) {
+                Object value = Values.read(session, owner, step.attribute());
+                if (value != null && Values.isInitialized(value)) {
+                    Values.addElements(value, reached);
+                }
+            }
+        }
+        return Values.distinct(reached);
+    }
+
+    private List<Object> toOnes(Level level, List<Object> owners, boolean need) {
+        Step step = level.step();
+        List<Object> proxies = new ArrayList<>();
+        List<Object> targets = new ArrayList<>();
+        for (Object o : owners) {
+            if (Values.isUninitializedProxy(o)) {
+                proxies.add(o);
+                continue;
+            }
+            Object value = Values.read(session, o, step.attribute());
+            if (Values.isUninitializedProxy(value)) {
+                targets.add(value);
+            }
+        }
+        if (!proxies.isEmpty()) {
+            ownersWith(step, proxies);
+        }
+        if (!targets.isEmpty()) {
+            EntityLoads.load(session, targets, chunks);
+        }
+        if (!need) {
+            return List.of();
+        }
+        List<Object> reached = new ArrayList<>();
+        for (Object o : owners) {
+            Object owner = Values.real(o);
+            if (owner != null) {
+                Object value = Values.real(Values.read(session, owner, step.attribute()));
+                if (value != null) {
+                    reached.add(value);
+                }
+            }
+        }
+        return Values.distinct(reached);
+    }
+
+    /** Owners that are not loaded yet, with the association fetch-joined: one statement per chunk. */
+    private void ownersWith(Step step, List<Object> proxies) {
+        String hql = Hql.ownersWithCollection(step);
+        Map<Object, Boolean> unique = new LinkedHashMap<>();
+        proxies.forEach(p -> unique.put(p, Boolean.TRUE));
+        List<Object> distinct = new ArrayList<>(unique.keySet());
+        int size = chunks.forColumns(session.getFactory().getMappingMetamodel().getEntityDescriptor(step.owner().getJavaType())
+                .getIdentifierMapping().getJdbcTypeCount());
+        for (List<Object> part : Values.chunks(distinct, size)) {
+            InQuery.of(session, hql, Hql.OWNERS, part, size, Object.class).getResultList();
+        }
+    }
+}
