@@ -118,6 +118,34 @@ class EntryPointsTest {
         }
 
         @Test
+        void anotherParameterValueOfAFilteredPrefetchIsBoundNotCompiled() {
+            java.util.function.IntFunction<FetchPlan> cheaperThan = max -> Related.prefetch(Prefetch.of("books").as("b")
+                    .where("b.price < :max").param("max", max).orderBy("b.id").into("cheapBooks"));
+            TestDb.inSession(s -> cheaperThan.apply(25).list(s, Author.class));
+            long before = Planner.compilations();
+            TestDb.inSession(s -> {
+                List<Author> authors = cheaperThan.apply(35).list(s.createQuery("from Author a order by a.id", Author.class));
+                assertThat(authors.get(0).getCheapBooks()).extracting(Book::getId).containsExactly(1L, 2L, 3L);
+                assertThat(cheaperThan.apply(15).list(s, Author.class)).filteredOn(a -> a.getId() == 1L)
+                        .flatExtracting(Author::getCheapBooks).extracting(Book::getId).containsExactly(1L);
+            });
+            assertThat(Planner.compilations()).isEqualTo(before);
+        }
+
+        @Test
+        void aValueOfTheWrongTypeIsRefusedBeforeAnySqlAlsoWhenThePlanIsCompiled() {
+            TestDb.inSession(s -> Related.prefetch(Prefetch.of("books").as("b").where("b.price < :max").param("max", 25)
+                    .into("cheapBooks")).list(s, Author.class));
+            TestDb.inSession(s -> {
+                FetchPlan wrong = Related.prefetch(Prefetch.of("books").as("b").where("b.price < :max").param("max", "cheap")
+                        .into("cheapBooks"));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.list(s, Author.class))
+                        .isInstanceOf(RelatedException.class).hasMessageStartingWith("Parameter :max of Prefetch.of(\"books\")");
+                assertThat(SQL.count()).isZero();
+            });
+        }
+
+        @Test
         void anotherRootCompilesItsOwnPlan() {
             TestDb.inSession(s -> Related.prefetch("books").list(s, Author.class));
             long before = Planner.compilations();

@@ -32,6 +32,7 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
 
     private final Keyset<T> keyset;
     private final CompiledPlan plan;
+    private final Run run;
     private final SharedSessionContractImplementor session;
     private final int chunkSize;
     private final int maxResults;
@@ -48,10 +49,11 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
      */
     private final boolean detach;
 
-    private ChunkedStream(RootQuery<T> root, CompiledPlan plan, SharedSessionContractImplementor session, int chunkSize) {
+    private ChunkedStream(RootQuery<T> root, Run run, CompiledPlan plan, SharedSessionContractImplementor session, int chunkSize) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.keyset = Keyset.of(root, session, plan.root());
         this.plan = plan;
+        this.run = run;
         this.session = session;
         this.chunkSize = chunkSize;
         this.maxResults = root.query().getMaxResults();
@@ -59,8 +61,8 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
         this.detach = holders == null || holders.isEmpty();
     }
 
-    static <T> Stream<T> of(RootQuery<T> root, CompiledPlan plan, SharedSessionContractImplementor session, int chunkSize) {
-        ChunkedStream<T> s = new ChunkedStream<>(root, plan, session, chunkSize);
+    static <T> Stream<T> of(RootQuery<T> root, Run run, CompiledPlan plan, SharedSessionContractImplementor session, int chunkSize) {
+        ChunkedStream<T> s = new ChunkedStream<>(root, run, plan, session, chunkSize);
         return StreamSupport.stream(s, false).onClose(s::finishPrevious);
     }
 
@@ -88,7 +90,7 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
             RootQuery<T> page = RootQuery.of(keyset.page(last, size), CALL);
             @SuppressWarnings("unchecked")
             List<T> distinct = (List<T>) Values.distinct(page.list(plan, (Session) session));
-            reached.addAll(new Run(session, plan).load(distinct, true));
+            reached.addAll(run.load(distinct, true));
             return distinct;
         });
         read += rows.size();

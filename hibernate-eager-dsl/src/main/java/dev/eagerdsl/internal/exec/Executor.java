@@ -36,9 +36,10 @@ public final class Executor {
         SharedSessionContractImplementor s = Sessions.ofQuery(query, "list(query)");
         RootQuery<T> root = RootQuery.of(query, "list(query)");
         CompiledPlan plan = compile(spec, s, root.rootEntity(resolver(s), "list(query)"));
+        Run run = new Run(s, plan, spec).check();
         return Run.inScope(s, () -> {
             List<T> roots = distinct(root.list(plan, (Session) s));
-            new Run(s, plan).load(roots, false);
+            run.load(roots, false);
             return roots;
         });
     }
@@ -48,10 +49,11 @@ public final class Executor {
         SharedSessionContractImplementor s = Sessions.of(em, "list(session, Root.class)");
         CompiledPlan plan = compile(spec, s, resolver(s).entity(rootClass));
         RootQuery<T> root = RootQuery.of(s.createSelectionQuery(plan.allRowsHql(), rootClass), "list(session, Root.class)");
+        Run run = new Run(s, plan, spec).check();
         return Run.inScope(s, () -> {
             List<T> roots = distinct(plan.rewritable() && plan.fetchGraphReason() == null
                     ? root.query().getResultList() : root.list(plan, (Session) s));
-            new Run(s, plan).load(roots, false);
+            run.load(roots, false);
             return roots;
         });
     }
@@ -63,10 +65,11 @@ public final class Executor {
             throw new RelatedException("find(session, " + rootClass.getSimpleName() + ".class, null): the id is null. Pass the identifier of the row to load.");
         }
         CompiledPlan plan = compile(spec, s, resolver(s).entity(rootClass));
+        Run run = new Run(s, plan, spec).check();
         return Optional.ofNullable(Run.inScope(s, () -> {
             T found = findRoot(s, plan, rootClass, id);
             if (found != null) {
-                new Run(s, plan).load(List.of(found), false);
+                run.load(List.of(found), false);
             }
             return found;
         }));
@@ -96,7 +99,7 @@ public final class Executor {
         }
         RootQuery<T> root = RootQuery.of(query, "stream(query, chunkSize)");
         CompiledPlan plan = compile(spec, s, root.rootEntity(resolver(s), "stream(query, chunkSize)"));
-        return ChunkedStream.of(root, plan, s, chunkSize);
+        return ChunkedStream.of(root, new Run(s, plan, spec).check(), plan, s, chunkSize);
     }
 
     /** {@code Related.prefetchObjects(session, entities, paths)} */
@@ -119,18 +122,18 @@ public final class Executor {
             byHierarchy.computeIfAbsent(hierarchyRoot(resolver.entity(classOf(e))), k -> new ArrayList<>()).add(e);
         }
         // compile every group before any SQL runs
-        List<Map.Entry<CompiledPlan, List<Object>>> runs = new ArrayList<>();
+        List<Map.Entry<Run, List<Object>>> runs = new ArrayList<>();
         for (Map.Entry<EntityType<?>, List<Object>> g : byHierarchy.entrySet()) {
-            runs.add(Map.entry(compile(spec, s, g.getKey()), g.getValue()));
+            runs.add(Map.entry(new Run(s, compile(spec, s, g.getKey()), spec).check(), g.getValue()));
         }
         Run.inScope(s, () -> {
-            for (Map.Entry<CompiledPlan, List<Object>> r : runs) {
+            for (Map.Entry<Run, List<Object>> r : runs) {
                 List<Object> owners = new ArrayList<>();
                 for (Object o : r.getValue()) {
                     Object real = Values.real(o);
                     owners.add(real != null ? real : o);
                 }
-                new Run(s, r.getKey()).load(Values.distinct(owners), false);
+                r.getKey().load(Values.distinct(owners), false);
             }
             return null;
         });

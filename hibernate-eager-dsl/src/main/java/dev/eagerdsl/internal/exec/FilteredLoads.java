@@ -1,6 +1,7 @@
 package dev.eagerdsl.internal.exec;
 
 import dev.eagerdsl.RelatedException;
+import dev.eagerdsl.internal.path.PrefetchSpec;
 import dev.eagerdsl.internal.plan.Hql;
 import dev.eagerdsl.internal.plan.Level;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class FilteredLoads {
     }
 
     /** @return the elements loaded, distinct */
-    static List<Object> load(SharedSessionContractImplementor session, Level level, List<Object> owners, Chunks chunks) {
+    static List<Object> load(SharedSessionContractImplementor session, Level level, PrefetchSpec spec, List<Object> owners, Chunks chunks) {
         Level.Filter f = level.filter();
         Map<Object, List<Object>> byOwner = new IdentityHashMap<>();
         List<Object> reached = new ArrayList<>();
@@ -29,7 +30,7 @@ final class FilteredLoads {
                 .getEntityDescriptor(level.step().owner().getJavaType()).getIdentifierMapping().getJdbcTypeCount());
         for (List<Object> part : Values.chunks(owners, size)) {
             SelectionQuery<Object[]> q = InQuery.of(session, f.hql(), Hql.OWNERS, part, size, Object[].class);
-            f.params().forEach(q::setParameter);
+            spec.params().forEach(q::setParameter);
             for (Object[] row : q.getResultList()) {
                 Object owner = Values.real(row[0]);
                 byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(row[1]);

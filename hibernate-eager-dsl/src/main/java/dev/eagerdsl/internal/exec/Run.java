@@ -1,7 +1,9 @@
 package dev.eagerdsl.internal.exec;
 
+import dev.eagerdsl.internal.path.PlanSpec;
 import dev.eagerdsl.internal.path.Step;
 import dev.eagerdsl.internal.plan.CompiledPlan;
+import dev.eagerdsl.internal.plan.Filters;
 import dev.eagerdsl.internal.plan.Hql;
 import dev.eagerdsl.internal.plan.Level;
 import java.util.ArrayDeque;
@@ -24,12 +26,32 @@ final class Run {
 
     private final SharedSessionContractImplementor session;
     private final CompiledPlan plan;
+    private final PlanSpec spec;
     private final Chunks chunks;
 
-    Run(SharedSessionContractImplementor session, CompiledPlan plan) {
+    /**
+     * @param session the session
+     * @param plan the compiled plan
+     * @param spec the plan as given for this run: the values of its filtered prefetches' parameters
+     */
+    Run(SharedSessionContractImplementor session, CompiledPlan plan, PlanSpec spec) {
         this.session = session;
         this.plan = plan;
+        this.spec = spec;
         this.chunks = new Chunks(session);
+    }
+
+    /**
+     * Binds this run's parameter values of every filtered prefetch to its statement, without running
+     * it: a value of the wrong type is refused before any SQL of the plan.
+     */
+    Run check() {
+        for (Level l : plan.breadthFirst()) {
+            if (l.kind() == Level.Kind.FILTERED && !l.filter().params().isEmpty()) {
+                Filters.bind(session.createSelectionQuery(l.filter().hql(), Object[].class), spec.prefetchAt(l.filter().specPath()));
+            }
+        }
+        return this;
     }
 
     Chunks chunks() {
@@ -112,7 +134,7 @@ final class Run {
             return List.of();
         }
         return switch (level.kind()) {
-            case FILTERED -> FilteredLoads.load(session, level, eligible, chunks);
+            case FILTERED -> FilteredLoads.load(session, level, spec.prefetchAt(level.filter().specPath()), eligible, chunks);
             case COLLECTION -> collections(level, eligible, need);
             case JOIN, TO_ONE -> toOnes(level, eligible, need);
         };

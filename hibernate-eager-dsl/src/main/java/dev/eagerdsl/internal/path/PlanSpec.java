@@ -36,6 +36,39 @@ public record PlanSpec(List<String> selects, List<PrefetchSpec> prefetches) {
         return new PlanSpec(selects, copy);
     }
 
+    /**
+     * @return this plan with the values of filtered prefetches' parameters left out: plans that differ
+     *         only in those values compile to the same statements
+     */
+    public PlanSpec shape() {
+        boolean values = false;
+        for (PrefetchSpec p : prefetches) {
+            values |= !p.params().isEmpty() || !p.nested().isEmpty();
+        }
+        if (!values) {
+            return this;
+        }
+        List<PrefetchSpec> out = new ArrayList<>(prefetches.size());
+        for (PrefetchSpec p : prefetches) {
+            out.add(p.shape());
+        }
+        return new PlanSpec(selects, out);
+    }
+
+    /**
+     * @param path indices from {@link #prefetches()} down through nested plans
+     * @return the prefetch at that path
+     */
+    public PrefetchSpec prefetchAt(List<Integer> path) {
+        PlanSpec at = this;
+        PrefetchSpec p = null;
+        for (int i : path) {
+            p = at.prefetches.get(i);
+            at = p.nested();
+        }
+        return p;
+    }
+
     /** @return whether the plan loads nothing */
     public boolean isEmpty() {
         return selects.isEmpty() && prefetches.isEmpty();

@@ -23,6 +23,24 @@ public record PrefetchSpec(String path, String alias, String where, String order
         return new PrefetchSpec(path, null, null, null, null, Map.of(), PlanSpec.EMPTY);
     }
 
+    /** Stands for a parameter's value in {@link #shape()}. */
+    private static final Object VALUE = new Object() {
+        @Override
+        public String toString() {
+            return "?";
+        }
+    };
+
+    /** @return this spec with its parameters' values (and those of nested plans) left out */
+    public PrefetchSpec shape() {
+        if (params.isEmpty() && nested.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> names = new java.util.LinkedHashMap<>();
+        params.keySet().forEach(k -> names.put(k, VALUE));
+        return new PrefetchSpec(path, alias, where, orderBy, into, java.util.Collections.unmodifiableMap(names), nested.shape());
+    }
+
     /** @return whether it filters or orders (then it must write {@link #into}) */
     public boolean isFiltered() {
         return where != null || orderBy != null;

@@ -19,7 +19,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * into field, the alias, and the HQL itself (parsed and its parameters bound, never run), before any
  * SQL of the plan.
  */
-final class Filters {
+public final class Filters {
 
     private Filters() {
     }
@@ -32,8 +32,8 @@ final class Filters {
      * @param fieldsWritten the into fields already written by the plan, by {@code Owner.field}
      * @return the compiled filter
      */
-    static Level.Filter compile(SharedSessionContractImplementor session, Step s, PrefetchSpec p, List<Level> elementJoins,
-                                Map<String, PrefetchSpec> fieldsWritten) {
+    static Level.Filter compile(SharedSessionContractImplementor session, Step s, PrefetchSpec p, List<Integer> specPath,
+                                List<Level> elementJoins, Map<String, PrefetchSpec> fieldsWritten) {
         Field field = field(s, p);
         PrefetchSpec other = fieldsWritten.put(s.ownerName() + "." + p.into(), p);
         if (other != null) {
@@ -81,9 +81,21 @@ final class Filters {
                     + (unused.isEmpty() ? "" : "param(\"" + String.join("\", \"", unused) + "\") is not used in where(...). ")
                     + "Every :name in where(...) needs exactly one .param(name, value).");
         }
+        bind(q, p);
+        return new Level.Filter(hql, field, java.util.Set.copyOf(p.params().keySet()), List.copyOf(specPath));
+    }
+
+    /**
+     * Binds the spec's parameter values: Hibernate checks each against the type {@code where(...)}
+     * compares it with, and runs nothing.
+     *
+     * @param q the filter's statement
+     * @param p the spec with the values of this run
+     * @throws RelatedException for a value of the wrong type
+     */
+    public static void bind(org.hibernate.query.SelectionQuery<?> q, PrefetchSpec p) {
         for (Map.Entry<String, Object> e : p.params().entrySet()) {
             try {
-                // binding checks the value against the type where(...) compares it with, and runs nothing
                 q.setParameter(e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {
                 Object v = e.getValue();
@@ -92,7 +104,6 @@ final class Filters {
                         + ". Pass a value of the type where(...) compares :" + e.getKey() + " with.", ex);
             }
         }
-        return new Level.Filter(hql, field, p.params(), p.toString());
     }
 
     /** Parentheses balance outside string literals ('...'). */

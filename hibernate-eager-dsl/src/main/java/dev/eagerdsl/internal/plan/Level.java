@@ -3,7 +3,6 @@ package dev.eagerdsl.internal.plan;
 import dev.eagerdsl.internal.path.Step;
 import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One association of a compiled plan and how it is loaded for a set of owners: joined into the
@@ -34,10 +33,10 @@ public record Level(Step step, Kind kind, String role, Filter filter, List<Level
      *
      * @param hql the statement, with {@code (:eagerdslOwners)} for the owners, selecting {@code [owner, element]}
      * @param into the List field written on each owner, accessible
-     * @param params the user's named parameters
-     * @param spec the spec as the user wrote it, for messages
+     * @param params the names of the user's parameters (their values come with each run's plan)
+     * @param specPath where the spec sits in the plan: indices from its prefetches down through nested plans
      */
-    public record Filter(String hql, Field into, Map<String, Object> params, String spec) {
+    public record Filter(String hql, Field into, java.util.Set<String> params, List<Integer> specPath) {
     }
 
     /** @param children copied into an unmodifiable list */

@@ -34,7 +34,8 @@ public final class PlanCache {
     public static CompiledPlan get(PlanSpec spec, SharedSessionContractImplementor session, EntityType<?> root) {
         SessionFactoryImplementor sf = session.getFactory();
         Map<Key, CompiledPlan> plans = BY_FACTORY.computeIfAbsent(sf, k -> new ConcurrentHashMap<>());
-        Key key = new Key(spec, root.getJavaType());
+        // filtered prefetches' parameter values are bound at each run: they do not make another plan
+        Key key = new Key(spec.shape(), root.getJavaType());
         CompiledPlan plan = plans.get(key);
         if (plan == null) {
             plan = Planner.compile(spec, session, root);

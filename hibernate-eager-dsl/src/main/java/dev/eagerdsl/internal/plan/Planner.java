@@ -46,12 +46,14 @@ public final class Planner {
         final Step step;
         Level.Kind kind;
         final PrefetchSpec filter;
+        final List<Integer> specPath;
         final List<Node> children = new ArrayList<>();
 
-        Node(Step step, Level.Kind kind, PrefetchSpec filter) {
+        Node(Step step, Level.Kind kind, PrefetchSpec filter, List<Integer> specPath) {
             this.step = step;
             this.kind = kind;
             this.filter = filter;
+            this.specPath = specPath;
         }
     }
 
@@ -66,7 +68,7 @@ public final class Planner {
         COMPILATIONS.incrementAndGet();
         PathResolver resolver = new PathResolver(((EntityManager) session).getMetamodel());
         List<Node> nodes = new ArrayList<>();
-        add(nodes, spec, resolver, root, "");
+        add(nodes, spec, resolver, root, "", List.of());
         MappingMetamodel mapping = session.getFactory().getMappingMetamodel();
         List<Level> levels = freeze(nodes, null, session, mapping, new HashMap<>());
         List<String> joinPaths = new ArrayList<>();
@@ -79,7 +81,8 @@ public final class Planner {
     }
 
     /** Adds the nodes of {@code spec}, whose paths start at {@code base}, to {@code level}. */
-    private static void add(List<Node> level, PlanSpec spec, PathResolver resolver, EntityType<?> base, String prefix) {
+    private static void add(List<Node> level, PlanSpec spec, PathResolver resolver, EntityType<?> base, String prefix,
+                            List<Integer> specPath) {
         for (String path : spec.selects()) {
             List<Step> steps = resolve(resolver, base, path, prefix);
             for (Step s : steps) {
@@ -100,14 +103,17 @@ public final class Planner {
                 at = n.children;
             }
         }
-        for (PrefetchSpec p : spec.prefetches()) {
+        for (int index = 0; index < spec.prefetches().size(); index++) {
+            PrefetchSpec p = spec.prefetches().get(index);
+            List<Integer> here = new ArrayList<>(specPath);
+            here.add(index);
             List<Step> steps = resolve(resolver, base, p.path(), prefix);
             List<Node> at = level;
             Node last = null;
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
                 if (p.writesInto() && i == steps.size() - 1) {
-                    last = new Node(s, Level.Kind.FILTERED, p);
+                    last = new Node(s, Level.Kind.FILTERED, p, here);
                     at.add(last);
                 } else {
                     last = child(at, s, s.isCollection() ? Level.Kind.COLLECTION : Level.Kind.TO_ONE);
@@ -121,7 +127,7 @@ public final class Planner {
                             + " associations to load. Remove .with(...).");
                 }
                 try {
-                    add(last.children, p.nested(), resolver, s.target(), s.path());
+                    add(last.children, p.nested(), resolver, s.target(), s.path(), here);
                 } catch (RelatedException e) {
                     throw new RelatedException(e.getMessage() + " (in the plan given to " + p + ": its paths start at "
                             + s.target().getName() + ", the entity that '" + unprefixed(s, prefix) + "' loads)", e);
@@ -152,7 +158,7 @@ public final class Planner {
                 return n;
             }
         }
-        Node n = new Node(s, kind, null);
+        Node n = new Node(s, kind, null, List.of());
         level.add(n);
         return n;
     }
@@ -173,7 +179,7 @@ public final class Planner {
             Level.Filter filter = null;
             if (kind == Level.Kind.FILTERED) {
                 List<Level> joins = children.stream().filter(c -> c.kind() == Level.Kind.JOIN).toList();
-                filter = Filters.compile(session, n.step, n.filter, joins, fieldsWritten);
+                filter = Filters.compile(session, n.step, n.filter, n.specPath, joins, fieldsWritten);
             }
             String role = n.step.isCollection() ? role(mapping, n.step) : null;
             out.add(new Level(n.step, kind, role, filter, children));
@@ -185,7 +191,7 @@ public final class Planner {
         if (n.kind == kind) {
             return n;
         }
-        Node copy = new Node(n.step, kind, n.filter);
+        Node copy = new Node(n.step, kind, n.filter, n.specPath);
         copy.children.addAll(n.children);
         return copy;
     }
