@@ -10,9 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.query.Query;
 import org.hibernate.query.spi.AbstractCommonQueryContract;
-import org.hibernate.query.spi.DomainQueryExecutionContext;
-import org.hibernate.query.spi.QueryParameterBinding;
-import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.spi.SqmQuery;
 import org.hibernate.query.sqm.tree.expression.SqmNamedParameter;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
@@ -35,9 +32,6 @@ import org.hibernate.query.sqm.tree.select.SqmSelection;
  * attribute inside an embeddable), the plan uses the entity graph as before.
  */
 final class FetchJoinRewrite {
-
-    private static final List<String> GRAPH_HINTS = List.of("jakarta.persistence.loadgraph", "jakarta.persistence.fetchgraph",
-            "javax.persistence.loadgraph", "javax.persistence.fetchgraph");
 
     /** (factory, HQL, plan) to rewritten HQL; "" where the entity graph is used. */
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
@@ -220,32 +214,9 @@ final class FetchJoinRewrite {
         return out;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static void copy(AbstractCommonQueryContract from, Query<?> to) {
-        var bindings = ((DomainQueryExecutionContext) from).getQueryParameterBindings();
-        for (org.hibernate.query.QueryParameter<?> qp : ((SqmQuery) from).getParameterMetadata().getRegistrations()) {
-            QueryParameterImplementor<?> p = (QueryParameterImplementor<?>) qp;
-            QueryParameterBinding<?> b = bindings.getBinding(p);
-            if (!b.isBound()) {
-                continue;
-            }
-            if (b.isMultiValued()) {
-                if (p.getName() != null) {
-                    to.setParameterList(p.getName(), (java.util.Collection) b.getBindValues());
-                } else {
-                    to.setParameterList(p.getPosition(), (java.util.Collection) b.getBindValues());
-                }
-            } else if (p.getName() != null) {
-                to.setParameter(p.getName(), b.getBindValue());
-            } else {
-                to.setParameter(p.getPosition(), b.getBindValue());
-            }
-        }
-        for (Map.Entry<String, Object> h : from.getHints().entrySet()) {
-            if (!GRAPH_HINTS.contains(h.getKey())) {
-                to.setHint(h.getKey(), h.getValue());
-            }
-        }
+        QueryCopies.parameters(from, to, null);
+        QueryCopies.hints(from, to);
         var limit = from.getQueryOptions().getLimit();
         if (limit.getFirstRow() != null && limit.getFirstRow() > 0) {
             to.setFirstResult(limit.getFirstRow());

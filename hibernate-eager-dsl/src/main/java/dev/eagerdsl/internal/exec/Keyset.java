@@ -14,17 +14,12 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.SelectionQuery;
 import org.hibernate.query.SortDirection;
 import org.hibernate.query.spi.AbstractCommonQueryContract;
-import org.hibernate.query.spi.DomainQueryExecutionContext;
-import org.hibernate.query.spi.QueryParameterBinding;
-import org.hibernate.query.spi.QueryParameterImplementor;
-import org.hibernate.query.spi.SqmQuery;
 import org.hibernate.query.sqm.NodeBuilder;
 import org.hibernate.query.sqm.SqmQuerySource;
 import org.hibernate.query.sqm.tree.SqmCopyContext;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmNamedParameter;
-import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.from.SqmRoot;
 import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 import org.hibernate.query.sqm.tree.select.SqmOrderByClause;
@@ -269,41 +264,10 @@ final class Keyset<T> {
     }
 
     /** The user's parameters, hints and options, onto a page (its own first and max results are set by the caller). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void copyOptions(SqmCopyContext ctx, SelectionQuery<T> to) {
         Object from = root.query();
-        var bindings = ((DomainQueryExecutionContext) from).getQueryParameterBindings();
-        for (org.hibernate.query.QueryParameter<?> qp : ((SqmQuery) from).getParameterMetadata().getRegistrations()) {
-            QueryParameterImplementor<?> p = (QueryParameterImplementor<?>) qp;
-            QueryParameterBinding<?> b = bindings.getBinding(p);
-            if (!b.isBound()) {
-                continue;
-            }
-            if (p.getName() != null) {
-                if (b.isMultiValued()) {
-                    to.setParameterList(p.getName(), (java.util.Collection) b.getBindValues());
-                } else {
-                    to.setParameter(p.getName(), b.getBindValue());
-                }
-            } else if (p.getPosition() != null) {
-                if (b.isMultiValued()) {
-                    to.setParameterList(p.getPosition(), (java.util.Collection) b.getBindValues());
-                } else {
-                    to.setParameter(p.getPosition(), b.getBindValue());
-                }
-            } else if (p instanceof SqmParameter<?> sp && ctx.getCopy(sp) instanceof org.hibernate.query.QueryParameter<?> copied) {
-                if (b.isMultiValued()) {
-                    to.setParameterList((org.hibernate.query.QueryParameter) copied, (java.util.Collection) b.getBindValues());
-                } else {
-                    to.setParameter((org.hibernate.query.QueryParameter) copied, b.getBindValue());
-                }
-            }
-        }
-        for (Map.Entry<String, Object> h : ((AbstractCommonQueryContract) from).getHints().entrySet()) {
-            if (!h.getKey().contains("graph") && !h.getKey().equals("org.hibernate.fetchSize")) {
-                to.setHint(h.getKey(), h.getValue());
-            }
-        }
+        QueryCopies.parameters(from, to, ctx);
+        QueryCopies.hints(from, to);
         to.setHibernateFlushMode(((SelectionQuery<?>) from).getHibernateFlushMode());
         var graph = root.userGraph();
         if (graph != null) {
