@@ -101,6 +101,22 @@ class EntryPointsTest {
         assertThat(statements).allSatisfy(st -> assertThat(st.get(0)).contains(" join Author "));
     }
 
+    @Test
+    void aCriteriaQueryWithAnUnnamedParameterStreamsAndListsWithItsValue() {
+        TestDb.inSession(s -> {
+            var cb = s.getCriteriaBuilder();
+            var c = cb.createQuery(Book.class);
+            var b = c.from(Book.class);
+            var max = cb.parameter(Integer.class);
+            c.where(cb.lessThan(b.get("price"), max)).orderBy(cb.asc(b.get("id")));
+            var q = s.createQuery(c).setParameter(max, 55);
+            try (Stream<Book> st = PLAN.stream(q, 2)) {
+                assertThat(st.map(Book::getId).toList()).containsExactly(1L, 2L, 3L, 4L, 5L);
+            }
+            assertThat(PLAN.list(q)).extracting(Book::getId).containsExactly(1L, 2L, 3L, 4L, 5L);
+        });
+    }
+
     @Nested
     class CompiledOnce {
 

@@ -51,11 +51,17 @@ final class QueryCopies {
                 } else {
                     to.setParameter(p.getPosition(), b.getBindValue());
                 }
-            } else if (copies != null && p instanceof SqmParameter<?> sp && copies.getCopy(sp) instanceof QueryParameter<?> copied) {
+            } else {
+                // an unnamed criteria parameter: the copy's own, or the same object where Hibernate does not copy
+                // parameters (JpaCriteriaParameter keeps its identity in a copied tree)
+                QueryParameter target = p;
+                if (copies != null && p instanceof SqmParameter<?> sp && copies.getCopy(sp) instanceof QueryParameter<?> copied) {
+                    target = copied;
+                }
                 if (b.isMultiValued()) {
-                    to.setParameterList((QueryParameter) copied, (Collection) b.getBindValues());
+                    to.setParameterList(target, (Collection) b.getBindValues());
                 } else {
-                    to.setParameter((QueryParameter) copied, b.getBindValue());
+                    to.setParameter(target, b.getBindValue());
                 }
             }
         }
