@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eagerdsl.model.*;
+import dev.eagerdsl.testing.Databases;
 import dev.eagerdsl.testing.TestDb;
 import java.util.List;
 import org.hibernate.Hibernate;
@@ -40,6 +41,23 @@ class FilteredPrefetchTest {
             List<Author> none = Related.prefetch(Prefetch.of("books").as("b").where("b.title = :t").param("t", hostile).into("cheapBooks"))
                     .list(s, Author.class);
             assertThat(none).allSatisfy(a -> assertThat(a.getCheapBooks()).isEmpty());
+        });
+    }
+
+    @Test
+    void aFilterComparesTextByTheDatabasesOwnRules() {
+        // the where clause is the user's, run as written: MariaDB's default collation (utf8mb4_general_ci) ignores case,
+        // so 'zoe' finds Zoe there; H2 and PostgreSQL compare case-sensitively
+        TestDb.inSession(s -> {
+            List<Course> courses = Related.prefetch(Prefetch.of("students").as("s").where("s.name = :n").param("n", "zoe")
+                    .into("activeStudents")).list(s.createQuery("from Course c order by c.id", Course.class));
+            assertThat(SQL.count()).as(SQL.describe()).isEqualTo(2);
+            assertThat(courses.get(0).getActiveStudents()).extracting(Student::getName)
+                    .isEqualTo(Databases.isMariaDb() ? List.of("Zoe") : List.of());
+            for (Course c : courses) {   // the mapped collection, loaded lazily now, says who is enrolled
+                List<String> zoe = c.getStudents().stream().map(Student::getName).filter(n -> n.equals("Zoe")).toList();
+                assertThat(c.getActiveStudents()).extracting(Student::getName).isEqualTo(Databases.isMariaDb() ? zoe : List.of());
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.eagerdsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.eagerdsl.model.bulk.BulkItem;
 import dev.eagerdsl.model.bulk.BulkOwner;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,44 @@ class LargeSetTest {
             // per chunk of 1,000 roots: one page of roots and one prefetch statement; then one empty page ends the stream
             assertThat(SQL.count()).isEqualTo(2 * OWNERS / 1000 + 1);
             assertThat(s.getStatistics().getEntityCount()).as("entities left in the session").isLessThan(1000 * 3);
+            s.getTransaction().rollback();
+        }
+    }
+
+    @Test
+    void aChunkConfiguredBeyondTheServersBindParameterLimitIsCutToIt() {
+        assumeFalse(Databases.kind().equals("h2"), "H2 sets no bind-parameter limit");
+        // PostgreSQL: 32,767 parameters per statement. MariaDB prepares at most 65,535 on the server (error 1390 past
+        // it); this factory's driver is told to prepare there, though MariaDB Connector/J sends a larger statement as
+        // text instead (seen with 100,000), so what is checked here is the chunk the library chose. 100 parameters are
+        // left for a filtered prefetch's own.
+        int perStatement = Databases.isPostgres() ? 32_767 - 100 : 65_535 - 100;
+        Configuration cfg = new Configuration().addAnnotatedClass(BulkOwner.class).addAnnotatedClass(BulkItem.class);
+        Databases.jdbc("bulk").forEach(cfg::setProperty);
+        if (Databases.isMariaDb()) {
+            String url = cfg.getProperty("jakarta.persistence.jdbc.url");
+            cfg.setProperty("jakarta.persistence.jdbc.url", url + (url.contains("?") ? "&" : "?") + "useServerPrepStmts=true");
+        }
+        cfg.setProperty("eagerdsl.in_chunk_size", Integer.toString(OWNERS));
+        SqlRecorder recorder = new SqlRecorder();
+        cfg.getProperties().put("hibernate.session_factory.statement_inspector", recorder);
+        try (SessionFactory wide = cfg.buildSessionFactory(); Session s = wide.openSession()) {
+            s.beginTransaction();
+            recorder.clear();
+            List<BulkOwner> owners = Related.prefetch("items").list(s, BulkOwner.class);
+            assertThat(owners).hasSize(OWNERS);
+            List<Integer> parameters = recorder.statements().stream().skip(1)
+                    .map(sql -> (int) sql.chars().filter(ch -> ch == '?').count()).toList();
+            int chunks = (OWNERS + perStatement - 1) / perStatement;
+            assertThat(parameters).as("parameters of each prefetch statement").hasSize(chunks)
+                    .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(perStatement)).contains(perStatement);
+            long items = 0;
+            for (BulkOwner o : owners) {
+                assertThat(Hibernate.isInitialized(o.getItems())).isTrue();
+                assertThat(o.getItems()).hasSize((int) (o.getId() % 3));
+                items += o.getItems().size();
+            }
+            assertThat(items).isEqualTo(OWNERS);   // 1 + 2 + 0 items per three owners, and 1 for owner 100,000
             s.getTransaction().rollback();
         }
     }

@@ -37,7 +37,7 @@ public class AuthorsTwoLevelsBench {
     static final String HQL = "select a from Author a where a.id <= :max order by a.id";
     static final FetchPlan PLAN = Related.prefetch("books.tags", "awards");
 
-    @Param({"h2", "pg"})
+    @Param({"h2", "pg", "mariadb"})
     public String db;
 
     Db database;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eagerdsl.bench.report.Report;
 import dev.eagerdsl.bench.support.Dataset;
 import dev.eagerdsl.bench.support.Db;
+import dev.eagerdsl.bench.support.EmbeddedMariaDb;
 import dev.eagerdsl.bench.support.Extra;
 import dev.eagerdsl.bench.support.RunConfig;
 import java.io.IOException;
@@ -34,14 +35,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks: starts the embedded PostgreSQL and loads its data once, counts statements
+ * Runs the benchmarks: starts the embedded PostgreSQL (and MariaDB, with {@code --db mariadb}) and loads their data once, counts statements
  * and rows per operation, runs JMH (every alternative of a scenario in the same run), and writes
  * the report.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar --quick                 about a minute: H2, in-process, short
  * java -jar benchmarks/target/benchmarks.jar --report docs/benchmarks.md   the full run (H2 and PostgreSQL)
- * options: --db h2,pg  --include REGEX  --out DIR  --report FILE  --report-only  --counts-only
+ * options: --db h2,pg,mariadb  --include REGEX  --out DIR  --report FILE  --report-only  --counts-only
  * </pre>
  */
 public final class BenchMain {
@@ -67,7 +68,7 @@ public final class BenchMain {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--report" -> report = Path.of(args[++i]);
                 default -> {
-                    System.err.println("Unknown option " + args[i] + ". Options: --quick, --db h2,pg, --include REGEX, "
+                    System.err.println("Unknown option " + args[i] + ". Options: --quick, --db h2,pg,mariadb, --include REGEX, "
                             + "--out DIR, --report FILE, --report-only, --counts-only");
                     System.exit(2);
                 }
@@ -107,28 +108,32 @@ public final class BenchMain {
         if (quick || !dbs.contains("pg")) {
             excludes.add("StreamBench");
         }
-        String pgVersion = null;
+        for (String db : dbs) {
+            if (!List.of("h2", "pg", "mariadb").contains(db)) {
+                System.err.println("Unknown database '" + db + "' in --db. Databases: h2, pg, mariadb");
+                System.exit(2);
+            }
+        }
+        // the servers: started here once, their URLs passed to the forks through the run file
         if (dbs.contains("pg")) {
-            String url = Db.pgUrl();
-            run.setProperty(Db.PG_URL, url);
-            RunConfig.write(run);
-            long loadStart = System.nanoTime();
-            Db pg = Db.open("pg");
-            for (Dataset d : List.of(Dataset.AUTHORS, Dataset.COURSES, Dataset.CATALOG)) {
-                pg.ensure(d, 0);
+            run.setProperty(Db.PG_URL, Db.pgUrl());
+        }
+        if (dbs.contains("mariadb")) {
+            run.setProperty(Db.MARIADB_URL, EmbeddedMariaDb.url());
+            for (String key : List.of(EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD)) {
+                if (System.getProperty(key) != null) {
+                    run.setProperty(key, System.getProperty(key));
+                }
             }
-            pg.ensure(Dataset.CUSTOMERS, excludes.contains("StreamBench") ? 100_000 : 1_000_000);
-            System.out.printf(Locale.ROOT, "# PostgreSQL at %s, data loaded in %.1f s%n", url,
-                    (System.nanoTime() - loadStart) / 1e9);
-            Connection c = pg.connection();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version()")) {
-                rs.next();
-                pgVersion = rs.getString(1);
-            } finally {
-                pg.release(c);
+        }
+        RunConfig.write(run);
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String server : List.of("pg", "mariadb")) {
+            if (dbs.contains(server)) {
+                // the stream's million customers only where it runs: on PostgreSQL
+                boolean stream = server.equals("pg") && !excludes.contains("StreamBench");
+                versions.put(server, load(server, stream ? 1_000_000 : 100_000));
             }
-        } else {
-            RunConfig.write(run);
         }
 
         Pattern includePattern = include == null ? null : Pattern.compile(include);
@@ -161,9 +166,7 @@ public final class BenchMain {
         for (String e : excludes) {
             opt.exclude(e);
         }
-        if (dbs.size() == 1) {
-            opt.param("db", dbs.get(0));
-        }
+        opt.param("db", dbs.toArray(new String[0]));
         if (quick) {
             opt.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(500))
@@ -196,7 +199,10 @@ public final class BenchMain {
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("hibernate", org.hibernate.Version.getVersionString());
         m.put("h2", org.h2.engine.Constants.FULL_VERSION);
-        m.put("postgres", pgVersion);
+        m.put("postgres", versions.get("pg"));
+        if (versions.containsKey("mariadb")) {
+            m.put("mariadb", versions.get("mariadb"));
+        }
         m.put("jmh", "1.37");
         json.writeValue(machine.toFile(), m);
         System.out.println("# Results in " + out.toAbsolutePath());
@@ -206,6 +212,25 @@ public final class BenchMain {
         }
         Db.closeAll();
         System.exit(0);
+    }
+
+    /** Loads the data sets into a server database; @return its version */
+    private static String load(String kind, long customers) throws Exception {
+        long loadStart = System.nanoTime();
+        Db db = Db.open(kind);
+        for (Dataset d : List.of(Dataset.AUTHORS, Dataset.COURSES, Dataset.CATALOG)) {
+            db.ensure(d, 0);
+        }
+        db.ensure(Dataset.CUSTOMERS, customers);
+        Connection c = db.connection();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version()")) {
+            rs.next();
+            System.out.printf(Locale.ROOT, "# %s at %s, data loaded in %.1f s%n", rs.getString(1),
+                    kind.equals("pg") ? Db.pgUrl() : EmbeddedMariaDb.url(), (System.nanoTime() - loadStart) / 1e9);
+            return rs.getString(1);
+        } finally {
+            db.release(c);
+        }
     }
 
     private static String cpu() {

@@ -29,7 +29,7 @@ public class BooksAuthorBench {
     static final long ROOTS = 1000;
     static final FetchPlan PLAN = Related.select("author");
 
-    @Param({"h2", "pg"})
+    @Param({"h2", "pg", "mariadb"})
     public String db;
 
     Db database;

@@ -31,7 +31,7 @@ public class CategoryPageBench {
     static final String HQL = "select c from Category c order by c.id";
     static final FetchPlan PLAN = Related.prefetch("products");
 
-    @Param({"h2", "pg"})
+    @Param({"h2", "pg", "mariadb"})
     public String db;
 
     Db database;

@@ -31,7 +31,7 @@ public class CoursesStudentsBench {
     static final String HQL = "select c from Course c order by c.id";
     static final FetchPlan PLAN = Related.prefetch("students");
 
-    @Param({"h2", "pg"})
+    @Param({"h2", "pg", "mariadb"})
     public String db;
 
     Db database;

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public class GuardBench {
 
-    @Param({"h2", "pg"})
+    @Param({"h2", "pg", "mariadb"})
     public String db;
 
     /** {@code none} (never installed), {@code off} or {@code warn}. */

@@ -31,7 +31,7 @@ public class ScaleBench {
     /** The library's default IN-list chunk, mirrored by the raw JDBC floor. */
     static final int CHUNK = 1000;
 
-    @Param({"h2", "pg"})
+    @Param({"h2", "pg", "mariadb"})
     public String db;
 
     @Param({"1000", "10000", "100000"})

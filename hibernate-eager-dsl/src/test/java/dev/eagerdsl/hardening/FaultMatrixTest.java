@@ -40,10 +40,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 8, faults on PostgreSQL, at every statement of a plan: for each kind of plan (several levels,
- * two owners per statement so every level runs in chunks), the k-th statement is made to sleep on the
- * server (a rewrite by a StatementInspector of this factory), then either its connection is killed
- * with {@code pg_terminate_backend} while it runs, or {@code statement_timeout} cancels it. Every
+ * Issue 8, faults on a server (PostgreSQL, MariaDB), at every statement of a plan: for each kind of
+ * plan (several levels, two owners per statement so every level runs in chunks), the k-th statement
+ * is made to sleep on the server (a rewrite by a StatementInspector of this factory), then either its
+ * connection is killed ({@code pg_terminate_backend}, {@code KILL CONNECTION}) while it runs, or a
+ * statement timeout ({@code statement_timeout}, {@code max_statement_time}) cancels it. Every
  * time: the caller gets Hibernate's own exception (the injected SQL state in its causes, never a
  * RelatedException); every collection left initialized in the session holds exactly what the
  * database holds (chunks that completed are whole, the failing one is not marked initialized); no
@@ -57,6 +58,8 @@ class FaultMatrixTest {
         final AtomicInteger seen = new AtomicInteger();
         volatile int slow = -1;
         volatile boolean injected;
+        /** Put before the slow statement (MariaDB's statement timeout: {@code set statement ... for}). */
+        volatile String prefix = "";
 
         @Override
         public String inspect(String sql) {
@@ -65,9 +68,10 @@ class FaultMatrixTest {
                 return sql;
             }
             injected = true;
+            String sleep = ServerFaults.sleepingCondition();
             int where = sql.indexOf(" where ");
             if (where >= 0) {
-                return sql.substring(0, where) + " where (select true from pg_sleep(30)) and " + sql.substring(where + 7);
+                return prefix + sql.substring(0, where) + " where " + sleep + " and " + sql.substring(where + 7);
             }
             // a page of the stream's root query: no where clause
             int end = sql.length();
@@ -77,7 +81,7 @@ class FaultMatrixTest {
                     end = i;
                 }
             }
-            return sql.substring(0, end) + " where (select true from pg_sleep(30))" + sql.substring(end);
+            return prefix + sql.substring(0, end) + " where " + sleep + sql.substring(end);
         }
     }
 
@@ -134,7 +138,7 @@ class FaultMatrixTest {
     }
 
     static Stream<Case> cases() {
-        assumeTrue(Databases.isPostgres(), "faults are injected on PostgreSQL");
+        assumeTrue(ServerFaults.supported(), "faults are injected on a server: PostgreSQL or MariaDB");
         start();
         List<Case> out = new ArrayList<>();
         for (Kind k : kinds()) {
@@ -175,8 +179,8 @@ class FaultMatrixTest {
     }
 
     @BeforeAll
-    static void onlyOnPostgres() {
-        assumeTrue(Databases.isPostgres(), "faults are injected on PostgreSQL");
+    static void onlyOnAServer() {
+        assumeTrue(ServerFaults.supported(), "faults are injected on a server: PostgreSQL or MariaDB");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,17 +191,16 @@ class FaultMatrixTest {
         Session s = sf.openSession();
         try {
             s.beginTransaction();
-            int pid = s.doReturningWork(con -> {
-                try (Statement st = con.createStatement()) {
-                    if (c.fault() == Fault.TIMEOUT) {
-                        st.execute("set local statement_timeout = '300ms'");
+            if (c.fault() == Fault.TIMEOUT && Databases.isPostgres()) {
+                s.doWork(con -> {
+                    try (Statement st = con.createStatement()) {
+                        st.execute("set local statement_timeout = '300ms'");   // until the transaction ends
                     }
-                    try (ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                }
-            });
+                });
+            }
+            // MariaDB has no transaction-scoped setting: the timeout is put on the slow statement alone
+            SLOW.prefix = c.fault() == Fault.TIMEOUT && Databases.isMariaDb() ? "set statement max_statement_time = 0.3 for " : "";
+            int pid = ServerFaults.connectionId(s);
             if (c.fault() == Fault.KILL) {
                 killer = new Thread(() -> killWhenAsleep(pid), "fault-killer");
                 killer.start();
@@ -211,6 +214,7 @@ class FaultMatrixTest {
                 thrown = e;
             } finally {
                 SLOW.slow = -1;
+                SLOW.prefix = "";
             }
             if (killer != null) {
                 killer.join(20_000);
@@ -218,8 +222,7 @@ class FaultMatrixTest {
             assertThat(SLOW.injected).as("the fault reached statement " + c.statement()).isTrue();
             assertThat(thrown).as("what the caller got").isNotNull().isInstanceOf(PersistenceException.class)
                     .isNotInstanceOf(RelatedException.class);
-            assertThat(sqlStates(thrown)).as("the SQL state behind it")
-                    .containsAnyOf(c.fault() == Fault.KILL ? new String[] {"57P01", "08006", "08003"} : new String[] {"57014"});
+            assertThat(sqlStates(thrown)).as("the SQL state behind it").containsAnyOf(expectedStates(c.fault()));
             FAULTS.incrementAndGet();
             assertNothingHalfLoaded(s, true);
         } finally {
@@ -239,17 +242,11 @@ class FaultMatrixTest {
     }
 
     private static void killWhenAsleep(int pid) {
-        try (Connection admin = HardeningDb.admin(DB);
-             PreparedStatement asleep = admin.prepareStatement("select 1 from pg_stat_activity where pid = ? and wait_event = 'PgSleep'");
-             PreparedStatement kill = admin.prepareStatement("select pg_terminate_backend(?)")) {
-            asleep.setInt(1, pid);
+        try (Connection admin = HardeningDb.admin(DB)) {
             for (int i = 0; i < 2000; i++) {
-                try (ResultSet rs = asleep.executeQuery()) {
-                    if (rs.next()) {
-                        kill.setInt(1, pid);
-                        kill.execute();
-                        return;
-                    }
+                if (ServerFaults.asleep(admin, pid)) {
+                    ServerFaults.kill(admin, pid);
+                    return;
                 }
                 Thread.sleep(5);
             }
@@ -258,14 +255,24 @@ class FaultMatrixTest {
         }
     }
 
+    /** @return the SQL states, each with its vendor code after a slash, of the SQLExceptions behind {@code t} */
     private static List<String> sqlStates(Throwable t) {
         List<String> out = new ArrayList<>();
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException e) {
-                out.add(e.getSQLState());
+                out.add(Databases.isMariaDb() ? e.getSQLState() + "/" + e.getErrorCode() : e.getSQLState());
             }
         }
         return out;
+    }
+
+    private static String[] expectedStates(Fault fault) {
+        if (Databases.isMariaDb()) {
+            // 1969 ER_STATEMENT_TIMEOUT; for a killed connection the driver's own 08000 (connection gone, no vendor code),
+            // or 1927 ER_CONNECTION_KILLED if the server's message is read first
+            return fault == Fault.KILL ? new String[] {"08000/-1", "70100/1927"} : new String[] {"70100/1969"};
+        }
+        return fault == Fault.KILL ? new String[] {"57P01", "08006", "08003"} : new String[] {"57014"};
     }
 
     /** Every collection marked initialized holds what the database holds; into lists are all written or none. */

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 8, faults on PostgreSQL: the connection killed, and a statement timeout, during a prefetch
- * level. The caller gets Hibernate's own exception, no collection is left initialized with partial
- * contents, and a new session works.
+ * Issue 8, faults on a server (PostgreSQL, MariaDB): the connection killed, and a statement timeout,
+ * during a prefetch level. The caller gets Hibernate's own exception, no collection is left
+ * initialized with partial contents, and a new session works.
  */
 class FaultTest {
 
@@ -53,7 +53,7 @@ class FaultTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Databases.isPostgres(), "faults are injected on PostgreSQL");
+        assumeTrue(ServerFaults.supported(), "faults are injected on a server: PostgreSQL or MariaDB");
         sf = HardeningDb.build("eagerdsl_faults", TRIGGER, TestDb.ENTITIES, Map.of());
         HardeningDb.seedFixtures(sf);
     }
@@ -65,18 +65,9 @@ class FaultTest {
         }
     }
 
-    private static int backendPid(Session s) {
-        return s.doReturningWork(c -> {
-            try (Statement st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    private static void admin(String sql) {
-        try (Connection c = HardeningDb.admin("eagerdsl_faults"); Statement st = c.createStatement()) {
-            st.execute(sql);
+    private static void kill(int connection) {
+        try (Connection c = HardeningDb.admin("eagerdsl_faults")) {
+            ServerFaults.kill(c, connection);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -100,10 +91,10 @@ class FaultTest {
         AtomicInteger killed = new AtomicInteger();
         try (Session s = sf.openSession()) {
             s.beginTransaction();
-            int pid = backendPid(s);
+            int connection = ServerFaults.connectionId(s);
             List<Book> books = s.createQuery("from Book b order by b.id", Book.class).getResultList();
             TRIGGER.action.set(() -> {
-                admin("select pg_terminate_backend(" + pid + ")");
+                kill(connection);
                 killed.incrementAndGet();
             });
             assertThatThrownBy(() -> Related.prefetchObjects(s, books, "tags"))
@@ -122,22 +113,28 @@ class FaultTest {
                 s.beginTransaction();
                 s.doWork(c -> {
                     try (Statement st = c.createStatement()) {
-                        st.execute("set statement_timeout = 300");
+                        st.execute(ServerFaults.sessionTimeout());
                     }
                 });
                 List<Book> books = s.createQuery("from Book b order by b.id", Book.class).getResultList();
                 TRIGGER.action.set(() -> {
                     try (Statement st = locker.createStatement()) {
-                        st.execute("lock table book_tags in access exclusive mode");
+                        // MariaDB: a table lock, held until unlock tables; PostgreSQL: until the transaction ends
+                        st.execute(Databases.isMariaDb() ? "lock tables book_tags write" : "lock table book_tags in access exclusive mode");
                     } catch (java.sql.SQLException e) {
                         throw new IllegalStateException(e);
                     }
                 });
                 assertThatThrownBy(() -> Related.prefetchObjects(s, books, "tags"))
                         .isInstanceOf(PersistenceException.class).isNotInstanceOf(RelatedException.class)
-                        .rootCause().hasMessageContaining("statement timeout");
+                        .rootCause().hasMessageContaining(ServerFaults.timeoutMessage());
                 assertNoPartialCollections(books);
             } finally {
+                if (Databases.isMariaDb()) {
+                    try (Statement st = locker.createStatement()) {
+                        st.execute("unlock tables");
+                    }
+                }
                 locker.rollback();
             }
         }

@@ -2,6 +2,7 @@ package dev.eagerdsl.hardening;
 
 import dev.eagerdsl.testing.Databases;
 import dev.eagerdsl.testing.Fixtures;
+import dev.eagerdsl.testing.MariaDbServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -19,7 +20,7 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * Factories of the hardening tests that must not share tables with the suite's factory: their own
- * H2 database, or their own database on the PostgreSQL server (a second factory with
+ * H2 database, or their own database on the PostgreSQL or MariaDB server (a second factory with
  * {@code create-drop} on the suite's database would drop the shared fixtures).
  */
 final class HardeningDb {
@@ -46,6 +47,9 @@ final class HardeningDb {
     }
 
     private static Map<String, String> jdbc(String name) {
+        if (Databases.isMariaDb()) {
+            return MariaDbServer.get().ownDatabase(name);
+        }
         if (!Databases.isPostgres()) {
             return Databases.jdbc(name);
         }
@@ -72,8 +76,11 @@ final class HardeningDb {
         return pg;
     }
 
-    /** @return a new admin connection (autocommit) to {@code database} on the embedded server */
+    /** @return a new admin connection (autocommit) to {@code database} on the embedded PostgreSQL or the MariaDB server */
     static Connection admin(String database) throws SQLException {
+        if (Databases.isMariaDb()) {
+            return MariaDbServer.get().admin(database);
+        }
         return postgres().getDatabase("postgres", database).getConnection();
     }
 
@@ -94,7 +101,10 @@ final class HardeningDb {
         sf.inSession(s -> s.doWork(c -> {
             DatabaseMetaData md = c.getMetaData();
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = md.getTables(null, Databases.isPostgres() ? "public" : "PUBLIC", "%", new String[] {"TABLE"})) {
+            // MariaDB's databases are JDBC catalogs (its schemas are empty); PostgreSQL's and H2's tables are in a schema
+            String catalog = Databases.isMariaDb() ? c.getCatalog() : null;
+            String schema = Databases.isMariaDb() ? null : Databases.isPostgres() ? "public" : "PUBLIC";
+            try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }

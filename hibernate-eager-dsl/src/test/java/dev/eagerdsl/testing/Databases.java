@@ -3,12 +3,14 @@ package dev.eagerdsl.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The database the suite runs on: {@code -Deagerdsl.test.db=h2} (default) or {@code postgres}.
- * PostgreSQL is started by the test run itself (embedded, no Docker), unless
- * {@code -Deagerdsl.test.pg.url=jdbc:postgresql://host/db} (with {@code .user}/{@code .password})
+ * The database the suite runs on: {@code -Deagerdsl.test.db=h2} (default), {@code postgres} or
+ * {@code mariadb}. PostgreSQL and MariaDB are started by the test run itself (embedded, no Docker),
+ * unless {@code -Deagerdsl.test.pg.url=jdbc:postgresql://host/db} or
+ * {@code -Deagerdsl.test.mariadb.url=jdbc:mariadb://host/db} (with {@code .user}/{@code .password})
  * points at an existing server.
  */
 public final class Databases {
@@ -18,9 +20,18 @@ public final class Databases {
     private Databases() {
     }
 
-    /** @return {@code h2} or {@code postgres} */
+    /** @return {@code h2}, {@code postgres} or {@code mariadb} */
     public static String kind() {
-        return System.getProperty("eagerdsl.test.db", "h2");
+        String kind = System.getProperty("eagerdsl.test.db", "h2");
+        if (!List.of("h2", "postgres", "mariadb").contains(kind)) {
+            throw new IllegalArgumentException("-Deagerdsl.test.db=" + kind + " is not a database of the suite: use h2, postgres or mariadb");
+        }
+        return kind;
+    }
+
+    /** @return whether the suite runs on MariaDB */
+    public static boolean isMariaDb() {
+        return kind().equals("mariadb");
     }
 
     /** @return whether the suite runs on PostgreSQL */
@@ -29,10 +40,13 @@ public final class Databases {
     }
 
     /**
-     * @param name a database name, so that independent factories do not share tables on H2
+     * @param name a database name, so that independent factories do not share tables on H2 and the embedded MariaDB
      * @return JDBC settings for Hibernate
      */
     public static synchronized Map<String, String> jdbc(String name) {
+        if (isMariaDb()) {
+            return MariaDbServer.get().jdbc(name);
+        }
         if (!isPostgres()) {
             return Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
                     "jakarta.persistence.jdbc.user", "sa", "jakarta.persistence.jdbc.password", "");

@@ -28,7 +28,8 @@ import org.hibernate.cfg.Configuration;
 /**
  * One benchmark database ({@code h2}: in memory, in the benchmark's own JVM; {@code pg}: PostgreSQL
  * on loopback, started once by {@code BenchMain} and passed to every fork as
- * {@code -Dbench.pg.url}, or started here when run without it), its data and its SessionFactories.
+ * {@code -Dbench.pg.url}, or started here when run without it; {@code mariadb}: MariaDB the same
+ * way, as {@code -Dbench.mariadb.url}), its data and its SessionFactories.
  */
 public final class Db {
 
@@ -49,6 +50,7 @@ public final class Db {
     }
 
     public static final String PG_URL = "bench.pg.url";
+    public static final String MARIADB_URL = EmbeddedMariaDb.URL;
     private static final Map<String, Db> OPEN = new HashMap<>();
     private static EmbeddedPostgres embedded;
 
@@ -62,7 +64,7 @@ public final class Db {
     }
 
     /**
-     * @param kind {@code h2} or {@code pg}
+     * @param kind {@code h2}, {@code pg} or {@code mariadb}
      * @return the database of this JVM, schema created
      */
     public static synchronized Db open(String kind) {
@@ -71,7 +73,9 @@ public final class Db {
             db = switch (kind) {
                 case "h2" -> new Db(kind, "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=0", "sa", "");
                 case "pg" -> new Db(kind, pgUrl(), "postgres", "postgres");
-                default -> throw new IllegalArgumentException("Unknown database '" + kind + "': use h2 or pg");
+                case "mariadb" -> new Db(kind, EmbeddedMariaDb.url(), RunConfig.getOrDefault(EmbeddedMariaDb.USER, "root"),
+                        RunConfig.getOrDefault(EmbeddedMariaDb.PASSWORD, ""));
+                default -> throw new IllegalArgumentException("Unknown database '" + kind + "': use h2, pg or mariadb");
             };
             db.createSchema();
             OPEN.put(kind, db);
@@ -104,7 +108,7 @@ public final class Db {
         return url;
     }
 
-    /** @return {@code h2} or {@code pg} */
+    /** @return {@code h2}, {@code pg} or {@code mariadb} */
     public String kind() {
         return kind;
     }
@@ -140,6 +144,11 @@ public final class Db {
         for (Class<?> c : List.of(Author.class, Book.class, Tag.class, Award.class, Course.class, SubselectCourse.class,
                 Student.class, Category.class, Product.class, Customer.class, CustomerOrder.class)) {
             cfg.addAnnotatedClass(c);
+        }
+        if (kind.equals("mariadb")) {
+            // MariaDB on Linux compares table names case-sensitively: Hibernate would create "Book", the data sets
+            // and the raw JDBC alternatives read "book" (PostgreSQL and H2 fold unquoted names, so both work there)
+            cfg.setPhysicalNamingStrategy(new LowerCaseTables());
         }
         cfg.getProperties().put("hibernate.connection.provider_class", pool);
         cfg.setProperty("hibernate.show_sql", Boolean.toString(Boolean.getBoolean("bench.sql")));
@@ -213,8 +222,12 @@ public final class Db {
 
     /** @return {@code from}..{@code to} as a row source with column {@code x}, named {@code alias} */
     String range(long from, long to, String alias) {
-        return kind.equals("h2") ? "system_range(" + from + ", " + to + ") " + alias
-                : "generate_series(" + from + ", " + to + ") as " + alias + "(x)";
+        return switch (kind) {
+            case "h2" -> "system_range(" + from + ", " + to + ") " + alias;
+            // MariaDB's Sequence engine: a virtual table seq_FROM_to_TO with one column, seq
+            case "mariadb" -> "(select seq as x from seq_" + from + "_to_" + to + ") " + alias;
+            default -> "generate_series(" + from + ", " + to + ") as " + alias + "(x)";
+        };
     }
 
     void sql(String statement) {

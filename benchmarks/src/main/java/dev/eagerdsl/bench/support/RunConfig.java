@@ -57,4 +57,14 @@ public final class RunConfig {
         }
         return loaded.getProperty(key);
     }
+
+    /**
+     * @param key a setting
+     * @param fallback its value when neither a system property nor the run file sets it
+     * @return its value
+     */
+    public static String getOrDefault(String key, String fallback) {
+        String v = get(key);
+        return v == null ? fallback : v;
+    }
 }

@@ -35,6 +35,10 @@ final class ChunkLimits {
         if (paramLimit <= 0) {
             if (name.contains("PostgreSQL") || name.contains("Cockroach")) {
                 paramLimit = 32767;
+            } else if (name.contains("MariaDB") || name.contains("MySQL") || name.contains("TiDB")) {
+                // a statement prepared on the server takes at most 65,535 parameters (error 1390 past it): the
+                // drivers prepare there with useServerPrepStmts=true
+                paramLimit = 65535;
             } else if (name.contains("SQLServer") || name.contains("Sybase")) {
                 paramLimit = 2100;
             } else if (name.contains("SQLite")) {

@@ -3,6 +3,8 @@ package dev.eagerdsl.internal.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.OracleDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.dialect.SQLServerDialect;
@@ -15,6 +17,8 @@ class ChunkLimitsTest {
     void defaultWhereTheDatabaseSetsNoTighterLimit() {
         assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, null)).isEqualTo(1000);
         assertThat(ChunkLimits.ownersPerStatement(new PostgreSQLDialect(), 1, null)).isEqualTo(1000);
+        assertThat(ChunkLimits.ownersPerStatement(new MariaDBDialect(), 1, null)).isEqualTo(1000);
+        assertThat(ChunkLimits.ownersPerStatement(new MySQLDialect(), 1, null)).isEqualTo(1000);
     }
 
     @Test
@@ -34,6 +38,14 @@ class ChunkLimitsTest {
     @Test
     void postgresqlBindParameterLimit() {
         assertThat(ChunkLimits.ownersPerStatement(new PostgreSQLDialect(), 1, "100000")).isEqualTo(32667);
+    }
+
+    @Test
+    void mariadbAndMysqlBindParameterLimit() {
+        // Hibernate reports no limit for either; their protocol's is 65,535 parameters per prepared statement
+        assertThat(ChunkLimits.ownersPerStatement(new MariaDBDialect(), 1, "100000")).isEqualTo(65435);
+        assertThat(ChunkLimits.ownersPerStatement(new MySQLDialect(), 1, "100000")).isEqualTo(65435);
+        assertThat(ChunkLimits.ownersPerStatement(new MariaDBDialect(), 2, "100000")).isEqualTo(32717);
     }
 
     @Test
