@@ -131,7 +131,7 @@ final class FetchJoinRewrite {
         StringBuilder sb = new StringBuilder();
         for (var s : order.getSortSpecifications()) {
             sb.append(s.getSortExpression().toHqlString()).append(' ').append(s.getSortDirection()).append(' ')
-                    .append(s.getNullPrecedence()).append(',');
+                    .append(Values.call(s, "getNullPrecedence")).append(',');
         }
         return sb.toString();
     }
