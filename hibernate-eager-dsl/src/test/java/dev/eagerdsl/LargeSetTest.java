@@ -134,8 +134,16 @@ class LargeSetTest {
             List<Integer> parameters = recorder.statements().stream().skip(1)
                     .map(sql -> (int) sql.chars().filter(ch -> ch == '?').count()).toList();
             int chunks = (OWNERS + perStatement - 1) / perStatement;
-            assertThat(parameters).as("parameters of each prefetch statement").hasSize(chunks)
-                    .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(perStatement)).contains(perStatement);
+            if (Databases.isPostgres()) {
+                // Hibernate's batch loader binds the chunk's keys as one array there (= any (?)): one parameter per
+                // statement, and the chunk still cut to what the server would take as separate parameters
+                assertThat(parameters).as("parameters of each prefetch statement").hasSize(chunks)
+                        .allSatisfy(n -> assertThat(n).isEqualTo(1));
+                assertThat(recorder.statements().get(1)).contains("any (?)");
+            } else {
+                assertThat(parameters).as("parameters of each prefetch statement").hasSize(chunks)
+                        .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(perStatement)).contains(perStatement);
+            }
             long items = 0;
             for (BulkOwner o : owners) {
                 assertThat(Hibernate.isInitialized(o.getItems())).isTrue();
