@@ -67,6 +67,12 @@ public class BooksAuthorBench {
     }
 
     @Benchmark
+    @Alternative(role = Role.PLAN, label = "Related.select(\"author\").list(SelectionQuery)")
+    public long relatedSelectSelectionQuery() {
+        return Tx.read(sf, s -> touch(PLAN.list(s.createSelectionQuery(HQL, Book.class).setParameter("max", ROOTS))));
+    }
+
+    @Benchmark
     @Alternative(role = Role.HAND, label = "join fetch b.author")
     public long joinFetch() {
         return Tx.read(sf, s -> touch(query(s,

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Setup;
 public final class CountPass {
 
     /** The scenarios, in the report's order. */
-    public static final List<Class<?>> SCENARIOS = List.of(BooksAuthorBench.class, CoursesStudentsBench.class,
+    public static final List<Class<?>> SCENARIOS = List.of(BooksAuthorBench.class, BooksAuthorRootBench.class,
+            CoursesStudentsBench.class, CourseShapesBench.class,
             AuthorsTwoLevelsBench.class, CategoryPageBench.class, ScaleBench.class, StreamBench.class, GuardBench.class);
 
     /** One counted operation. */

@@ -16,17 +16,21 @@ final class Goals {
     static void write(StringBuilder md, List<Row> rows, Map<String, Double> extra) {
         md.append("| goal | measured | met |\n|---|---|:-:|\n");
         // 1. every plan within 1.10x of the best hand-written alternative of its shape
-        for (String scenario : List.of("BooksAuthorBench", "CoursesStudentsBench", "AuthorsTwoLevelsBench",
+        for (String scenario : List.of("BooksAuthorBench", "BooksAuthorRootBench", "CoursesStudentsBench",
+                "CourseShapesBench", "AuthorsTwoLevelsBench",
                 "CategoryPageBench", "ScaleBench")) {
             for (List<Row> g : groups(rows, scenario)) {
-                Row plan = Report.best(g, r -> r.role() == Role.PLAN);
+                // every entry point a scenario runs the plan through must meet it: the slowest one is checked
+                List<Row> plans = g.stream().filter(r -> r.role() == Role.PLAN).toList();
+                Row plan = plans.stream().max(java.util.Comparator.comparingDouble(Row::ms)).orElse(null);
                 Row hand = Report.best(g, r -> r.role() == Role.HAND);
                 if (plan == null || hand == null) {
                     continue;
                 }
                 double ratio = plan.ms() / hand.ms();
                 line(md, "plan ≤ 1.10× best hand-written: " + title(scenario) + ", " + where(plan),
-                        String.format(Locale.ROOT, "%s ms vs %s ms (%s): **%.2f×**", Report.fmt(plan.ms()),
+                        String.format(Locale.ROOT, "%s ms%s vs %s ms (%s): **%.2f×**", Report.fmt(plan.ms()),
+                                plans.size() > 1 ? " (" + plan.label() + ", the slowest of " + plans.size() + " entry points)" : "",
                                 Report.fmt(hand.ms()), hand.label(), ratio), ratio <= 1.10);
             }
         }
@@ -130,7 +134,7 @@ final class Goals {
     }
 
     static String title(String scenario) {
-        return Report.SCENARIOS.get(scenario)[0].replaceAll("^(\\([a-g]\\)).*", "$1");
+        return Report.SCENARIOS.get(scenario)[0].replaceAll("^(\\([a-g]′?\\)).*", "$1");
     }
 
     static String name(String db) {

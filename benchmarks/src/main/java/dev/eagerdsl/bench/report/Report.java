@@ -33,8 +33,14 @@ public final class Report {
         SCENARIOS.put("BooksAuthorBench", new String[] {"(a) books → author, 1,000 roots",
             "`select b from Book b where b.id <= 1000 order by b.id`, then `b.getAuthor().getName()` for every book: "
                 + "a lazy to-one, 1,000 different authors."});
+        SCENARIOS.put("BooksAuthorRootBench", new String[] {"(a′) every book → author, 10,000 roots, no query",
+            "`Related.select(\"author\").list(session, Book.class)`: the entry point that takes the root entity instead of "
+                + "a query, over all 10,000 books and their 1,000 authors, against the hand-written query of all books."});
         SCENARIOS.put("CoursesStudentsBench", new String[] {"(b) courses → students, 200 × 30 (many-to-many)",
             "Every course, then every student of every course (a lazy `@ManyToMany` `Set`; 6,000 links to 2,000 students)."});
+        SCENARIOS.put("CourseShapesBench", new String[] {"(b′) the owners of (b) as applications map them",
+            "`owner=wide`: 200 courses of 20 columns; `owner=joined`: 200 offerings of a JOINED hierarchy (100 lectures, "
+                + "100 seminars, three tables), queried through the base class. Each has the 30 students of (b)."});
         SCENARIOS.put("AuthorsTwoLevelsBench", new String[] {"(c) authors → books → tags, and authors → awards",
             "200 authors, 10 books each, 5 tags per book, 20 awards per author: two collections, one two levels deep. "
                 + "Fetch-joining both returns 10 × 5 × 20 = 1,000 rows per author."});

@@ -33,6 +33,26 @@ public enum Dataset {
                             + db.range(1, 200, "c") + " cross join " + db.range(1, 30, "k"));
         }
     },
+    /**
+     * Scenario (b′), over the students of {@link #COURSES} (load that first): 200 courses of 20 columns and 200
+     * offerings (100 lectures, 100 seminars: JOINED inheritance), each with the same 30 students as course {@code x}.
+     */
+    SHAPES {
+        @Override
+        List<String> sql(Db db, long size) {
+            return List.of(
+                    "insert into wide_course (id, title, s01, s02, s03, s04, s05, s06, s07, s08, s09, n01, n02, n03, n04, n05, n06, n07, n08, n09) select x, concat('course ', x), "
+                            + "concat('s1 ', x), concat('s2 ', x), concat('s3 ', x), concat('s4 ', x), concat('s5 ', x), concat('s6 ', x), concat('s7 ', x), concat('s8 ', x), concat('s9 ', x), x * 1, x * 2, x * 3, x * 4, x * 5, x * 6, x * 7, x * 8, x * 9 from " + db.range(1, 200, "r"),
+                    "insert into wide_course_student (course_id, student_id) select c.x, mod(c.x * 37 + k.x * 53, 2000) + 1 from "
+                            + db.range(1, 200, "c") + " cross join " + db.range(1, 30, "k"),
+                    "insert into offering (id, title) select x, concat('offering ', x) from " + db.range(1, 200, "r"),
+                    "insert into lecture (id, room, credits) select x, concat('room ', x), mod(x, 5) + 1 from "
+                            + db.range(1, 100, "r"),
+                    "insert into seminar (id, topic) select x, concat('topic ', x) from " + db.range(101, 200, "r"),
+                    "insert into offering_student (offering_id, student_id) select c.x, mod(c.x * 37 + k.x * 53, 2000) + 1 from "
+                            + db.range(1, 200, "c") + " cross join " + db.range(1, 30, "k"));
+        }
+    },
     /** 2,000 categories with 25 products each. */
     CATALOG {
         @Override

@@ -7,10 +7,18 @@ import dev.eagerdsl.bench.model.Category;
 import dev.eagerdsl.bench.model.Course;
 import dev.eagerdsl.bench.model.Customer;
 import dev.eagerdsl.bench.model.CustomerOrder;
+import dev.eagerdsl.bench.model.Lecture;
+import dev.eagerdsl.bench.model.Offering;
 import dev.eagerdsl.bench.model.Product;
+import dev.eagerdsl.bench.model.Seminar;
 import dev.eagerdsl.bench.model.Student;
 import dev.eagerdsl.bench.model.SubselectCourse;
+import dev.eagerdsl.bench.model.SubselectLecture;
+import dev.eagerdsl.bench.model.SubselectOffering;
+import dev.eagerdsl.bench.model.SubselectSeminar;
+import dev.eagerdsl.bench.model.SubselectWideCourse;
 import dev.eagerdsl.bench.model.Tag;
+import dev.eagerdsl.bench.model.WideCourse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,7 +150,9 @@ public final class Db {
     private SessionFactory build(Variant variant, boolean createSchema) {
         Configuration cfg = new Configuration();
         for (Class<?> c : List.of(Author.class, Book.class, Tag.class, Award.class, Course.class, SubselectCourse.class,
-                Student.class, Category.class, Product.class, Customer.class, CustomerOrder.class)) {
+                Student.class, Category.class, Product.class, Customer.class, CustomerOrder.class, WideCourse.class,
+                SubselectWideCourse.class, Offering.class, Lecture.class, Seminar.class, SubselectOffering.class,
+                SubselectLecture.class, SubselectSeminar.class)) {
             cfg.addAnnotatedClass(c);
         }
         if (kind.equals("mariadb")) {
@@ -171,6 +181,8 @@ public final class Db {
         sql("create index book_tag_book on book_tag(book_id)");
         sql("create index award_author on award(author_id)");
         sql("create index course_student_course on course_student(course_id)");
+        sql("create index wide_course_student_course on wide_course_student(course_id)");
+        sql("create index offering_student_offering on offering_student(offering_id)");
         sql("create index product_category on product(category_id)");
         sql("create index customer_order_customer on customer_order(customer_id)");
     }
