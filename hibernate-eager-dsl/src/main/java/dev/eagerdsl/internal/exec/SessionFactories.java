@@ -34,7 +34,8 @@ public final class SessionFactories {
         for (WeakReference<SessionFactoryImplementor> r : FACTORIES) {
             SessionFactoryImplementor sf = r.get();
             if (sf != null && !sf.isClosed()) {
-                for (EntityType<?> e : sf.getJpaMetamodel().getEntities()) {
+                // through JPA's interface: SessionFactoryImplementor#getJpaMetamodel's return type differs between 6.6 and 7
+                for (EntityType<?> e : ((jakarta.persistence.EntityManagerFactory) sf).getMetamodel().getEntities()) {
                     if (e.getJavaType() == root) {
                         return sf;
                     }

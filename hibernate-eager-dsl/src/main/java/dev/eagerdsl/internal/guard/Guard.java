@@ -111,8 +111,12 @@ public final class Guard {
         return () -> SUBSCRIBERS.remove(s);
     }
 
-    /** Delivers an event to every subscriber; a subscriber that throws is logged once and ignored. */
+    /**
+     * Delivers an event to a running JFR recording and to every subscriber; a subscriber that throws is logged once and
+     * ignored.
+     */
     static void publish(LazyLoad event) {
+        LazyLoadEvent.record(event);
         for (Subscriber s : SUBSCRIBERS) {
             try {
                 s.consumer.accept(event);
