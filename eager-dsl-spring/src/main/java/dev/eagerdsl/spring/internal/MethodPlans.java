@@ -89,7 +89,8 @@ final class MethodPlans {
             throw new RepositoryPlanException(name, annotations, "a native SQL query cannot take a plan. Write the query in JPQL"
                     + " (@Query(\"select b from Book b ...\")), or load the associations with Related.prefetchObjects(em, results, paths).", null);
         }
-        Class<?> root = repository.getReturnedDomainClass(method);
+        // a redeclared JpaRepository / JpaSpecificationExecutor method returns the domain type
+        Class<?> root = repository.isQueryMethod(method) ? repository.getReturnedDomainClass(method) : repository.getDomainType();
         try {
             emf.getMetamodel().entity(root);
         } catch (IllegalArgumentException e) {

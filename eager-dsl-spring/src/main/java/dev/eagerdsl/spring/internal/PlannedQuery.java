@@ -51,6 +51,10 @@ final class PlannedQuery implements InvocationHandler {
                     break;
             }
         }
+        if (method.getName().equals("unwrap") && arity == 1 && args[0] == null) {
+            // Spring's convention for its own query proxies (parameters are bound on what this returns)
+            return java.lang.reflect.Proxy.isProxyClass(target.getClass()) ? target.unwrap(null) : target;
+        }
         if (method.getName().equals("equals") && arity == 1) {
             return proxy == args[0];
         }
