@@ -1,15 +1,16 @@
 package dev.eagerdsl.spring.internal;
 
 import dev.eagerdsl.LazyLoadGuard;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Applies the Boot property {@code eagerdsl.guard} when the context starts: installs the guard
- * (unless off) and sets its mode, in code, so that it wins over the Hibernate setting
- * {@code spring.jpa.properties.eagerdsl.guard} (a system property {@code -Deagerdsl.guard} is a Boot
- * property too, and Boot ranks it first).
+ * Applies the Boot property {@code eagerdsl.guard}: installs the guard (unless off) and sets its
+ * mode in code once every singleton exists, so after the {@code EntityManagerFactory} has read the
+ * Hibernate setting {@code spring.jpa.properties.eagerdsl.guard}: the Boot property wins over it,
+ * either way. A system property {@code -Deagerdsl.guard} is a Boot property too, and Boot ranks it
+ * above application.properties.
  */
-final class GuardMode implements InitializingBean {
+final class GuardMode implements SmartInitializingSingleton {
 
     private final EagerDslProperties properties;
 
@@ -18,7 +19,7 @@ final class GuardMode implements InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
+    public void afterSingletonsInstantiated() {
         LazyLoadGuard.Mode mode = properties.getGuard();
         if (mode == null) {
             return;

@@ -23,10 +23,20 @@ public class Sql implements StatementInspector {
         }
     }
 
-    /** @return the statements run since {@link #clear()}, lower case, spaces collapsed */
+    /**
+     * @return the statements run since {@link #clear()}, lower case, spaces collapsed, and a batch of
+     *         keys written {@code in (...)} whether the dialect binds one parameter per key (H2) or one
+     *         array ({@code = any (?)}, PostgreSQL)
+     */
     public static List<String> statements() {
         synchronized (STATEMENTS) {
-            return STATEMENTS.stream().map(s -> s.toLowerCase().replaceAll("\\s+", " ").trim()).toList();
+            return STATEMENTS.stream().map(Sql::normalize).toList();
         }
+    }
+
+    static String normalize(String sql) {
+        return sql.toLowerCase().replaceAll("\\s+", " ").trim()
+                .replaceAll(" in \\(\\?(,\\?)*\\)", " in (...)")
+                .replaceAll(" ?= ?any ?\\(\\?\\)", " in (...)");
     }
 }
