@@ -190,11 +190,13 @@ class RepositoryPlansTest {
                 return seen;
             }));
 
-            // eagerdsl.stream-chunk-size=4: six books in two chunks, each its root statement and its tags
+            // eagerdsl.stream-chunk-size=4: six books in two chunks, each its root statement and its tags; the second
+            // chunk starts after the last id of the first (PostgreSQL orders nulls last, so the library's keyset says so)
+            String after = TestDatabase.isPostgres() ? "((b1_0.id>? or b1_0.id is null))" : "(b1_0.id>?)";
             assertThat(r.sql()).containsExactly(
                     BOOK_AND_AUTHOR + " where b1_0.price>? order by b1_0.id fetch first ? rows only",
                     TAGS_OF_BOOKS,
-                    BOOK_AND_AUTHOR + " where b1_0.price>? and (b1_0.id>?) order by b1_0.id fetch first ? rows only",
+                    BOOK_AND_AUTHOR + " where b1_0.price>? and " + after + " order by b1_0.id fetch first ? rows only",
                     TAGS_OF_BOOKS);
             assertThat(seen).containsExactly(
                     "Emma by Austen [classic, novel]", "Persuasion by Austen [classic]", "Ficciones by Borges [short]",
