@@ -18,14 +18,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface BookRepository extends JpaRepository<Book, Long>, JpaSpecificationExecutor<Book> {
 
-    // derived queries
-
+    // docs:begin spring-derived
     @SelectRelated("author")
     @PrefetchRelated({"tags", "author.awards"})
     Page<Book> findByTitleStartingWith(String prefix, Pageable page);
-
-    /** The same query without a plan: Spring Data's own statements, to compare with. */
-    Page<Book> queryByTitleStartingWith(String prefix, Pageable page);
 
     @SelectRelated("author")
     List<Book> findByPriceLessThanOrderById(BigDecimal max);
@@ -44,9 +40,9 @@ public interface BookRepository extends JpaRepository<Book, Long>, JpaSpecificat
     @SelectRelated("author")
     @PrefetchRelated("tags")
     Stream<Book> streamByPriceGreaterThanOrderById(BigDecimal min);
+    // docs:end spring-derived
 
-    // @Query JPQL
-
+    // docs:begin spring-jpql
     @SelectRelated({"author", "author.publisher"})
     @Query("select b from Book b where b.price < :max order by b.id")
     List<Book> cheaperThan(@Param("max") BigDecimal max);
@@ -55,12 +51,9 @@ public interface BookRepository extends JpaRepository<Book, Long>, JpaSpecificat
     @PrefetchRelated("tags")
     @Query(value = "select b from Book b where b.title like :prefix%", countQuery = "select count(b) from Book b where b.title like :prefix%")
     Page<Book> titled(@Param("prefix") String prefix, Pageable page);
+    // docs:end spring-jpql
 
-    @Query(value = "select b from Book b where b.title like :prefix%", countQuery = "select count(b) from Book b where b.title like :prefix%")
-    Page<Book> titledPlain(@Param("prefix") String prefix, Pageable page);
-
-    // redeclared JpaRepository / JpaSpecificationExecutor methods
-
+    // docs:begin spring-crud
     @SelectRelated("author")
     @PrefetchRelated("tags")
     @Override
@@ -83,4 +76,12 @@ public interface BookRepository extends JpaRepository<Book, Long>, JpaSpecificat
     @PrefetchRelated({"tags", "author.awards"})
     @Override
     Optional<Book> findById(Long id);
+    // docs:end spring-crud
+
+    // the same queries without a plan: Spring Data's own statements, to compare with
+
+    Page<Book> queryByTitleStartingWith(String prefix, Pageable page);
+
+    @Query(value = "select b from Book b where b.title like :prefix%", countQuery = "select count(b) from Book b where b.title like :prefix%")
+    Page<Book> titledPlain(@Param("prefix") String prefix, Pageable page);
 }
