@@ -10,3 +10,4 @@ insert into book (id, title, price, author_id) values
   (5, 'Invisible Cities', 11.00, 3),
   (6, 'Emmanuel', 5.00, null);
 insert into book_tag (book_id, tags_id) values (1, 1), (1, 2), (2, 1), (3, 3), (4, 3), (5, 2), (5, 3);
+insert into review (id, stars, book_id) values (1, 5, 1), (2, 4, 3), (3, 5, 5), (4, 3, 1);

@@ -9,10 +9,14 @@ import dev.eagerdsl.spring.app.Book;
 import dev.eagerdsl.spring.app.BookRepository;
 import dev.eagerdsl.spring.app.BookSpecs;
 import dev.eagerdsl.spring.app.PlainBookRepository;
+import dev.eagerdsl.spring.app.Review;
+import dev.eagerdsl.spring.app.ReviewRepository;
 import dev.eagerdsl.spring.app.ShopApplication;
 import dev.eagerdsl.spring.app.Sql;
 import dev.eagerdsl.spring.app.Tag;
 import dev.eagerdsl.spring.app.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +62,9 @@ class RepositoryPlansTest {
     @Autowired BookRepository books;
     @Autowired PlainBookRepository plainBooks;
     @Autowired AuthorRepository authors;
+    @Autowired ReviewRepository reviews;
     @Autowired TransactionTemplate tx;
+    @PersistenceContext EntityManager em;
 
     /** Runs a repository call and returns its result with the statements it ran. */
     static <T> Run<T> run(Supplier<T> call) {
@@ -329,11 +335,58 @@ class RepositoryPlansTest {
         }
 
         @Test
+        void insideATransactionThePlanLoadsIntoItsPersistenceContext() {
+            tx.executeWithoutResult(status -> {
+                Book emma = em.find(Book.class, 1L);
+                Sql.clear();
+                List<Book> all = books.findAll();
+                assertThat(all.get(0)).isSameAs(emma);
+                assertThat(Hibernate.isInitialized(emma.getTags())).isTrue();
+                assertThat(Sql.statements()).containsExactly(BOOK_AND_AUTHOR, TAGS_OF_BOOKS);
+            });
+        }
+
+        @Test
         void theSameMethodWithoutAPlanIsSpringsOwn() {
             Run<List<Book>> r = run(() -> plainBooks.findAll());
 
             assertThat(r.sql()).containsExactly(BOOK);
             assertThat(r.result()).noneMatch(b -> Hibernate.isInitialized(b.getTags()));
+        }
+    }
+
+    /** Review.book is mapped EAGER: Hibernate alone loads it with one select per book after the query. */
+    @Nested
+    class EagerMappings {
+
+        @Test
+        void withoutAPlanEachEagerBookCostsOneMoreSelect() {
+            Run<List<Review>> r = run(() -> reviews.findByStarsGreaterThanEqualOrderById(4));
+
+            assertThat(r.sql()).hasSize(4); // the reviews, then books 1, 3 and 5 one by one
+        }
+
+        @Test
+        void selectRelatedJoinsTheEagerBookIntoTheOneStatement() {
+            Run<List<Review>> r = run(() -> reviews.readByStarsGreaterThanEqualOrderById(4));
+
+            assertThat(r.sql()).containsExactly("select r1_0.id,b1_0.id,b1_0.author_id,b1_0.price,b1_0.title,r1_0.stars"
+                    + " from review r1_0 left join book b1_0 on b1_0.id=r1_0.book_id where r1_0.stars>=? order by r1_0.id");
+            touchesNoSql(() -> assertThat(r.result()).extracting(rv -> rv.getBook().getTitle())
+                    .containsExactly("Emma", "Ficciones", "Invisible Cities"));
+        }
+
+        @Test
+        void aPrefetchThroughTheEagerBookLoadsTheBooksAsOneLevel() {
+            Run<List<Review>> r = run(() -> reviews.getByStarsGreaterThanEqualOrderById(4));
+
+            // the EAGER books are not loaded one by one: the plan loads them as one batched level, then their tags
+            assertThat(r.sql()).containsExactly(
+                    "select r1_0.id,r1_0.book_id,r1_0.stars from review r1_0 where r1_0.stars>=? order by r1_0.id",
+                    BOOK + " where b1_0.id in (...)",
+                    TAGS_OF_BOOKS);
+            touchesNoSql(() -> assertThat(r.result()).extracting(rv -> tagNames(rv.getBook()))
+                    .containsExactly(List.of("classic", "novel"), List.of("short"), List.of("novel", "short")));
         }
     }
 }

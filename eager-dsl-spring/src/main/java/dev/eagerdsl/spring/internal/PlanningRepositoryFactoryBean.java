@@ -25,12 +25,19 @@ public class PlanningRepositoryFactoryBean<T extends Repository<S, ID>, S, ID ex
         extends JpaRepositoryFactoryBean<T, S, ID> {
 
     private int streamChunkSize = EagerDslProperties.DEFAULT_STREAM_CHUNK_SIZE;
+    private EntityManagerFactory emf;
 
     /**
      * @param repositoryInterface the repository interface
      */
     public PlanningRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
         super(repositoryInterface);
+        // a customizer runs after Spring Data has added its transaction and exception translation interceptors,
+        // so the plan's interceptor comes after them: it runs inside the method's transaction, when there is one
+        addRepositoryFactoryCustomizer(factory -> factory.addRepositoryProxyPostProcessor((proxy, repository) -> {
+            MethodPlans plans = MethodPlans.read(repository, emf, streamChunkSize);
+            proxy.addAdvice(new PlanInterceptor(plans, emf));
+        }));
     }
 
     @Override
@@ -46,12 +53,7 @@ public class PlanningRepositoryFactoryBean<T extends Repository<S, ID>, S, ID ex
 
     @Override
     protected RepositoryFactorySupport createRepositoryFactory(EntityManager entityManager) {
-        RepositoryFactorySupport factory = super.createRepositoryFactory(PlanningEntityManager.wrap(entityManager));
-        EntityManagerFactory emf = entityManager.getEntityManagerFactory();
-        factory.addRepositoryProxyPostProcessor((proxy, repository) -> {
-            MethodPlans plans = MethodPlans.read(repository, emf, streamChunkSize);
-            proxy.addAdvice(new PlanInterceptor(plans, emf));
-        });
-        return factory;
+        emf = entityManager.getEntityManagerFactory();
+        return super.createRepositoryFactory(PlanningEntityManager.wrap(entityManager));
     }
 }
