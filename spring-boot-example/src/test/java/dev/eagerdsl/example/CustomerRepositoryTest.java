@@ -11,12 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The repository fragment in a running Spring Boot application, statements counted by eager-dsl-junit. */
+/** Annotated repository methods in a running Spring Boot application, statements counted by eager-dsl-junit. */
 // docs:begin boot-test-config
 @SpringBootTest(properties = {
-        "spring.jpa.properties.eagerdsl.guard=strict",
+        "eagerdsl.guard=strict",
         "spring.jpa.properties.hibernate.session_factory.statement_inspector=dev.eagerdsl.junit.StatementCounter"})
 // docs:end boot-test-config
 class CustomerRepositoryTest {
@@ -28,9 +31,9 @@ class CustomerRepositoryTest {
     TransactionTemplate tx;
 
     @Test
-    void fragmentLoadsCustomersWithRegionsAndInvoicesInTwoStatements() {
+    void annotatedMethodLoadsCustomersWithRegionsAndInvoicesInTwoStatements() {
         // docs:begin boot-test
-        List<Customer> all = assertStatements(2, () -> customers.findAllWithRegionAndInvoices());
+        List<Customer> all = assertStatements(2, () -> customers.findAllByOrderById());
 
         // the transaction has ended: what the plan loaded is there, no statement and no LazyInitializationException
         assertStatements(0, () -> {
@@ -43,11 +46,21 @@ class CustomerRepositoryTest {
     }
 
     @Test
-    void fragmentFindsOneCustomerWithThePlan() {
-        Customer eva = assertStatements(2, () -> customers.findWithRegionAndInvoices(3L).orElseThrow());
+    void annotatedMethodFindsOneCustomerWithThePlan() {
+        Customer eva = assertStatements(2, () -> customers.findWithRegionAndInvoicesById(3L).orElseThrow());
 
         assertStatements(0, () -> assertThat(eva.getInvoices()).extracting(Invoice::getCents).containsExactly(4200, 300, 999));
-        assertStatements(1, () -> assertThat(customers.findWithRegionAndInvoices(99L)).isEmpty());
+        assertStatements(1, () -> assertThat(customers.findWithRegionAndInvoicesById(99L)).isEmpty());
+    }
+
+    @Test
+    void annotatedPageIsPagedInSqlWithSpringDatasCountQuery() {
+        // the page, the invoices of its two customers, the count
+        Page<Customer> page = assertStatements(3, () -> customers.findByNameNot("Ivo", PageRequest.of(0, 2, Sort.by("id"))));
+
+        assertThat(page.getTotalElements()).isEqualTo(3);
+        assertStatements(0, () -> assertThat(page.getContent()).extracting(c -> c.getName() + " " + c.getRegion().getName()
+                + " " + c.getInvoices().size()).containsExactly("Ana North 2", "Rui South 1"));
     }
 
     @Test
@@ -67,7 +80,7 @@ class CustomerRepositoryTest {
     }
 
     @Test
-    void guardIsStrictFromTheSpringPropertyAndFailsTheNPlusOne() {
+    void guardIsStrictFromTheBootPropertyAndFailsTheNPlusOne() {
         assumeTrue(LazyLoadGuard.isInstalled(), "the lazy-load guard cannot instrument Hibernate in this JVM");
 
         assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.STRICT);
