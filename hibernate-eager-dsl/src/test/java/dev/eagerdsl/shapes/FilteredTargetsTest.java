@@ -119,6 +119,16 @@ class FilteredTargetsTest {
     }
 
     @Test
+    void aFilterDeclaredOnTheCollectionHoldsForAPrefetchAsForLazyLoading() {
+        Function<List<Customer>, List<String>> large = customers -> customers.stream()
+                .map(c -> c.getId() + " large " + c.getLargeInvoices().stream().map(Invoice::getTotal).toList()).toList();
+        assertThat(lazily("minTotal", large)).as("the collection's filter holds lazily")
+                .containsExactly("1 large []", "2 large [150]", "3 large [150, 200]", "4 large []", "5 large [150, 200, 250, 300]");
+        assertPlan(Related.prefetch("largeInvoices"), "minTotal", 2, large);
+        assertPlan(Related.prefetch("largeInvoices"), null, 2, large);
+    }
+
+    @Test
     void selectingAToOneWhoseTargetIsRestrictedLoadsItAsLazyLoadingDoesNotByAJoin() {
         // a join would read the retired agent 3 as null; lazy loading (and Hibernate's batch loader) throws ObjectNotFoundException
         for (String filter : new String[] {null, "agentRegion"}) {

@@ -8,8 +8,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.Filter;
 
-/** A customer: a collection of restricted and filtered invoices, a to-one to a restricted and filtered agent. */
+/**
+ * A customer: a collection of restricted and filtered invoices (and the same with a collection-level filter),
+ * a to-one to a restricted and filtered agent.
+ */
 @Entity(name = "SalesCustomer")
 public class Customer {
     @Id
@@ -20,6 +24,11 @@ public class Customer {
     @OneToMany(mappedBy = "customer")
     @OrderBy("id")
     private List<Invoice> invoices = new ArrayList<>();
+    /** The same rows, with the filter declared on the collection: Hibernate applies it to this collection's loads. */
+    @OneToMany(mappedBy = "customer")
+    @OrderBy("id")
+    @Filter(name = "minTotal", condition = "total >= :min")
+    private List<Invoice> largeInvoices = new ArrayList<>();
 
     protected Customer() {
     }
@@ -44,5 +53,9 @@ public class Customer {
 
     public List<Invoice> getInvoices() {
         return invoices;
+    }
+
+    public List<Invoice> getLargeInvoices() {
+        return largeInvoices;
     }
 }
