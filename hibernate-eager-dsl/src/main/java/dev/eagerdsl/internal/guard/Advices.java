@@ -45,4 +45,26 @@ final class Advices {
             }
         }
     }
+
+    /**
+     * {@code EnhancementAsProxyLazinessInterceptor#forceInitialize(Object, String, SharedSessionContractImplementor, boolean)}:
+     * the load of a bytecode-enhanced entity that stands for a lazy to-one (not a {@code HibernateProxy}).
+     */
+    static final class EnhancedProxyInit {
+
+        private EnhancedProxyInit() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object interceptor, @Advice.Argument(2) Object session) {
+            return GuardHooks.enhancedProxyLoading(interceptor, session);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean pushed) {
+            if (pushed) {
+                GuardHooks.loadDone();
+            }
+        }
+    }
 }

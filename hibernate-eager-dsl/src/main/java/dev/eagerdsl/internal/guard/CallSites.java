@@ -15,11 +15,23 @@ final class CallSites {
     }
 
     static String find() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !skipped(f.getClassName()))
-                .findFirst()
-                .map(f -> simple(f.getClassName()) + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
-                .orElse("unknown"));
+        return StackWalker.getInstance().walk(frames -> {
+            // a bytecode-enhanced entity is loaded from its generated accessor ($$_hibernate_read_name), called by the
+            // entity's own getter: the user's frame is the one that called the getter, as with a proxy
+            String enhanced = null;
+            for (var it = frames.iterator(); it.hasNext();) {
+                StackWalker.StackFrame f = it.next();
+                if (f.getMethodName().startsWith("$$_hibernate_")) {
+                    enhanced = f.getClassName();
+                } else if (!f.getClassName().equals(enhanced)) {
+                    enhanced = null;
+                    if (!skipped(f.getClassName())) {
+                        return simple(f.getClassName()) + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")";
+                    }
+                }
+            }
+            return "unknown";
+        });
     }
 
     static boolean skipped(String className) {

@@ -69,6 +69,9 @@ public final class Guard {
                     .type(ElementMatchers.named("org.hibernate.proxy.AbstractLazyInitializer"))
                     .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.ProxyInit.class)
                             .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(0)))))
+                    .type(ElementMatchers.named("org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor"))
+                    .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.EnhancedProxyInit.class)
+                            .on(ElementMatchers.named("forceInitialize").and(ElementMatchers.takesArguments(4)))))
                     .installOn(inst);
         } catch (Throwable e) {
             LOG.warn("EAGER-103 LazyLoadGuard could not instrument Hibernate ({}): lazy loads are not watched; the application runs on.",

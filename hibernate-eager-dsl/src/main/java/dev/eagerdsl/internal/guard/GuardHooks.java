@@ -8,7 +8,9 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor;
 import org.hibernate.collection.spi.AbstractPersistentCollection;
+import org.hibernate.engine.spi.EntityKey;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.AbstractLazyInitializer;
@@ -85,29 +87,56 @@ public final class GuardHooks {
         }
         try {
             AbstractLazyInitializer li = (AbstractLazyInitializer) initializer;
-            SharedSessionContractImplementor session = li.getSession();
-            if (session == null || !session.isOpen() || isCurrent(initializer)) {
-                return false;
-            }
-            SessionState state = SessionStates.of(session);
-            SessionState.ProxyOwner po = state.proxyOwners.get(new Key(li.getEntityName(), li.getInternalIdentifier()));
-            PathInfo child = null;
-            SessionState.Group childGroup = null;
-            if (po != null) {
-                childGroup = derivedGroup(state, po.owner(), po.attribute());
-                child = state.paths.getOrDefault(po.owner(), PathInfo.ROOT).child(po.attribute(), false);
-                if (!PlanScope.active()) {
-                    check(state, po.owner(), po.ownerRoot(), po.ownerName(), po.attribute(), child, false);
-                }
-            }
-            LOADING.get().push(new Loading(initializer, session, child, childGroup));
-            return true;
+            return referenceLoading(initializer, li.getSession(), new Key(li.getEntityName(), li.getInternalIdentifier()));
         } catch (LazyLoadException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             internalFailure(e);
             return false;
         }
+    }
+
+    /**
+     * Before {@code EnhancementAsProxyLazinessInterceptor#forceInitialize} loads a bytecode-enhanced entity that
+     * stands for a lazy to-one (enhanced entities' lazy to-ones are not {@code HibernateProxy}s).
+     *
+     * @param interceptor the reference's interceptor
+     * @param session the session it loads with
+     * @return whether a load context was pushed (then {@link #loadDone()} must follow)
+     */
+    public static boolean enhancedProxyLoading(Object interceptor, Object session) {
+        if (!Guard.tracking()) {
+            return false;
+        }
+        try {
+            EntityKey key = ((EnhancementAsProxyLazinessInterceptor) interceptor).getEntityKey();
+            return referenceLoading(interceptor, (SharedSessionContractImplementor) session, new Key(key.getEntityName(), key.getIdentifier()));
+        } catch (LazyLoadException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+            return false;
+        }
+    }
+
+    /** A to-one reference (a proxy or an enhanced entity) about to be loaded. */
+    private static boolean referenceLoading(Object target, SharedSessionContractImplementor session, Key key) {
+        if (session == null || !session.isOpen() || isCurrent(target)) {
+            return false;
+        }
+        SessionState state = SessionStates.of(session);
+        SessionState.ProxyOwner po = state.proxyOwners.get(key);
+        PathInfo child = null;
+        SessionState.Group childGroup = null;
+        if (po != null) {
+            childGroup = derivedGroup(state, po.owner(), po.attribute());
+            child = state.paths.getOrDefault(po.owner(), PathInfo.ROOT).child(po.attribute(), false);
+            if (!PlanScope.active()) {
+                check(state, po.owner(), po.ownerRoot(), po.ownerName(), po.attribute(), child, false);
+            }
+        }
+        LOADING.get().push(new Loading(target, session, child, childGroup));
+        return true;
     }
 
     /** After a load that {@link #collectionLoading} or {@link #proxyLoading} pushed. */

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor;
+import org.hibernate.engine.spi.EntityKey;
+import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
 import org.hibernate.persister.entity.EntityPersister;
@@ -61,6 +64,12 @@ final class LoadTracker implements PostLoadEventListener {
                     state.proxyOwners.put(new Key(li.getEntityName(), li.getInternalIdentifier()),
                             new SessionState.ProxyOwner(key, root, GuardHooks.displayName(persister), names[i]));
                 }
+            } else if (value instanceof PersistentAttributeInterceptable enhanced
+                    && enhanced.$$_hibernate_getInterceptor() instanceof EnhancementAsProxyLazinessInterceptor reference) {
+                // a bytecode-enhanced entity's lazy to-one: an uninitialized instance of the target class, not a proxy
+                EntityKey target = reference.getEntityKey();
+                state.proxyOwners.put(new Key(target.getEntityName(), target.getIdentifier()),
+                        new SessionState.ProxyOwner(key, root, GuardHooks.displayName(persister), names[i]));
             }
         }
     }

@@ -23,6 +23,7 @@ import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 
 /**
  * Compiles a plan for one root entity: resolves every path against the metamodel, checks every
@@ -175,6 +176,9 @@ public final class Planner {
             if (kind == Level.Kind.JOIN && parent != null && parent.kind != Level.Kind.JOIN && parent.kind != Level.Kind.FILTERED) {
                 kind = Level.Kind.TO_ONE;
             }
+            if (kind == Level.Kind.JOIN && restricted(mapping, n.step)) {
+                kind = Level.Kind.TO_ONE;
+            }
             List<Level> children = freeze(n.children, withKind(n, kind), session, mapping, fieldsWritten);
             Level.Filter filter = null;
             if (kind == Level.Kind.FILTERED) {
@@ -185,6 +189,17 @@ public final class Planner {
             out.add(new Level(n.step, kind, role, filter, children));
         }
         return out;
+    }
+
+    /**
+     * Whether the target entity of a to-one has an entity-level {@code @SQLRestriction}: a fetch join applies it to the
+     * join, so a target outside it reads {@code null} (joined inner: the owner's row is lost), where lazy loading finds no
+     * row and throws {@code ObjectNotFoundException}. Such a select is loaded as a level by Hibernate's batch loader,
+     * which treats it as lazy loading does (one statement more, explain() shows it).
+     */
+    private static boolean restricted(MappingMetamodel mapping, Step s) {
+        return s.target() != null && !s.isCollection()
+                && mapping.getEntityDescriptor(s.target().getJavaType()) instanceof AbstractEntityPersister p && p.hasWhereRestrictions();
     }
 
     private static Node withKind(Node n, Level.Kind kind) {
