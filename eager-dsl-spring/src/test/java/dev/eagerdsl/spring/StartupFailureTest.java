@@ -59,6 +59,14 @@ class StartupFailureTest {
     static class NativeQuery {
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @AutoConfigurationPackage(basePackageClasses = Book.class)
+    @EnableJpaRepositories(basePackageClasses = BadRepositories.class, considerNestedRepositories = true,
+            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = BadRepositories.FindByIdWithGraph.class))
+    static class FindByIdWithGraph {
+    }
+
     /** Starts an application with {@code config}; returns the plan error that stopped it. */
     static RelatedException startFails(Class<?> config) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(config)
@@ -108,5 +116,14 @@ class StartupFailureTest {
         assertThat(e).hasMessage("@PrefetchRelated(\"tags\") on NativeQuery.everything(): a native SQL query cannot take a plan."
                 + " Write the query in JPQL (@Query(\"select b from Book b ...\")), or load the associations with"
                 + " Related.prefetchObjects(em, results, paths).");
+    }
+
+    @Test
+    void findByIdWithAnEntityGraphOfSpringsCannotAlsoTakeAPlan() {
+        RelatedException e = startFails(FindByIdWithGraph.class);
+
+        assertThat(e).hasMessage("@SelectRelated(\"author\") on FindByIdWithGraph.findById(Long): findById with @EntityGraph runs as"
+                + " EntityManager.find with Spring Data's hints, which a plan cannot merge with its own. Keep one: the plan's"
+                + " annotations, or @EntityGraph alone.");
     }
 }

@@ -68,6 +68,14 @@ class FaultMatrixTest {
                 return sql;
             }
             injected = true;
+            if (Databases.isMariaDb()) {
+                // MariaDB skips a WHERE it can prove empty from the index before evaluating any other condition (a
+                // chunk of owners with no rows in the collection's table): the sleep goes into a one-row derived table,
+                // which it reads first
+                int from = sql.indexOf(" from ");
+                return prefix + sql.substring(0, from) + " from " + ServerFaults.sleepingTable() + " cross join "
+                        + sql.substring(from + 6);
+            }
             String sleep = ServerFaults.sleepingCondition();
             int where = sql.indexOf(" where ");
             if (where >= 0) {

@@ -48,6 +48,11 @@ final class ServerFaults {
         return Databases.isMariaDb() ? "(select sleep(30) = 0)" : "(select true from pg_sleep(30))";
     }
 
+    /** @return a one-row derived table (MariaDB) that takes the server 30 seconds to read */
+    static String sleepingTable() {
+        return "(select sleep(30) as eagerdsl_slept) eagerdsl_sleep";
+    }
+
     /** @return whether connection {@code id} is asleep in {@link #sleepingCondition()} */
     static boolean asleep(Connection admin, int id) throws SQLException {
         String sql = Databases.isMariaDb() ? "select 1 from information_schema.processlist where id = ? and state = 'User sleep'"

@@ -84,6 +84,17 @@ final class MethodPlans {
         if (AnnotatedElementUtils.hasAnnotation(method, Modifying.class)) {
             throw new RepositoryPlanException(name, annotations, "a @Modifying query loads no entities. Remove the annotation.", null);
         }
+        if (method.getName().equals("findById") && !repository.isQueryMethod(method)) {
+            for (Class<? extends java.lang.annotation.Annotation> a : java.util.List.of(
+                    org.springframework.data.jpa.repository.EntityGraph.class,
+                    org.springframework.data.jpa.repository.QueryHints.class, org.springframework.data.jpa.repository.Lock.class)) {
+                if (AnnotatedElementUtils.hasAnnotation(method, a)) {
+                    throw new RepositoryPlanException(name, annotations, "findById with @" + a.getSimpleName() + " runs as"
+                            + " EntityManager.find with Spring Data's hints, which a plan cannot merge with its own. Keep one:"
+                            + " the plan's annotations, or @" + a.getSimpleName() + " alone.", null);
+                }
+            }
+        }
         Query query = AnnotatedElementUtils.findMergedAnnotation(method, Query.class);
         if (query != null && query.nativeQuery()) {
             throw new RepositoryPlanException(name, annotations, "a native SQL query cannot take a plan. Write the query in JPQL"

@@ -40,4 +40,11 @@ public final class BadRepositories {
         @Query(value = "select * from book", nativeQuery = true)
         List<Book> everything();
     }
+
+    public interface FindByIdWithGraph extends JpaRepository<Book, Long> {
+        @SelectRelated("author")
+        @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "tags")
+        @Override
+        java.util.Optional<Book> findById(Long id);
+    }
 }
