@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.eagerdsl.LazyLoad;
 import dev.eagerdsl.LazyLoadException;
 import dev.eagerdsl.LazyLoadGuard;
+import dev.eagerdsl.Prefetch;
 import dev.eagerdsl.Related;
 import dev.eagerdsl.model.guard.*;
 import dev.eagerdsl.testing.SqlRecorder;
@@ -232,7 +233,8 @@ class GuardAccuracyTest {
             });
             assertThat(lines).singleElement().asString()
                     .startsWith("EAGER-109 Dish.chef (mapped EAGER) loaded by one select per distinct target 3 times at GuardAccuracyTest")
-                    .endsWith("Fix: Related.select(\"chef\") on that query, or map Dish.chef LAZY");
+                    .endsWith("(N+1: one select per distinct target while the Dish rows of one query were read)."
+                            + " Fix: Related.select(\"chef\") on that query, or map Dish.chef LAZY");
         }
 
         @Test
@@ -251,6 +253,42 @@ class GuardAccuracyTest {
                 List<Dish> dishes = Related.select("chef").list(s.createQuery("from GuardDish d order by d.id", Dish.class));
                 assertThat(dishes).extracting(d -> d.getChef().getName()).containsExactly("Ada", "Ben", "Cy", "Ada");
                 assertThat(GuardModel.SQL.count()).isEqualTo(1);
+            });
+            assertThat(seen).isEmpty();
+        }
+
+
+        @Test
+        void aPlanSilencesTheEagerLoadsItPerformsItself() {
+            plain(s -> {
+                List<Menu> menus = Related.prefetch("dishes").list(s.createQuery("from GuardMenu m order by m.id", Menu.class));
+                assertThat(menus).hasSize(2);
+                assertThat(GuardModel.SQL.count()).as("menus, their dishes, the dishes' EAGER chefs in one batch").isEqualTo(3);
+            });
+            assertThat(seen).isEmpty();
+        }
+
+        @Test
+        void eagerToOnesHibernateSelectsOneByOneInsideAPlansOwnStatementAreReportedWithTheFixForThatPlan() {
+            List<String> lines = warnings(() -> plain(s -> {
+                Related.prefetch(Prefetch.of("dishes").as("d").where("d.name like 'Dish%'").into("listed"))
+                        .list(s.createQuery("from GuardMenu m order by m.id", Menu.class));
+                assertThat(GuardModel.SQL.count()).as("menus, the filtered dishes, then one select per distinct chef").isEqualTo(5);
+            }));
+            assertThat(seen).hasSize(2).allSatisfy(e -> {
+                assertThat(e.role()).isEqualTo("Dish.chef");
+                assertThat(e.fix()).isEqualTo("Prefetch.of(\"dishes\").with(Related.select(\"chef\"))");
+            });
+            assertThat(lines).singleElement().asString()
+                    .startsWith("EAGER-109 Dish.chef (mapped EAGER) loaded by one select per distinct target 3 times at GuardAccuracyTest")
+                    .endsWith("(N+1: one select per distinct target while the Dish rows of one statement of a plan were read). Fix: Prefetch.of(\"dishes\")"
+                            + ".with(Related.select(\"chef\")) in that plan, or map Dish.chef LAZY");
+            seen.clear();
+            plain(s -> {
+                List<Menu> menus = Related.prefetch(Prefetch.of("dishes").as("d").where("d.name like 'Dish%'").into("listed")
+                        .with(Related.select("chef"))).list(s.createQuery("from GuardMenu m order by m.id", Menu.class));
+                assertThat(menus).allSatisfy(m -> assertThat(m.getListed()).hasSize(2));
+                assertThat(GuardModel.SQL.count()).as("the fix applied: menus and the filtered dishes with their chefs").isEqualTo(2);
             });
             assertThat(seen).isEmpty();
         }

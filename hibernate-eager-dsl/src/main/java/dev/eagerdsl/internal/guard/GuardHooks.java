@@ -3,6 +3,7 @@ package dev.eagerdsl.internal.guard;
 import dev.eagerdsl.LazyLoadException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,7 +108,7 @@ public final class GuardHooks {
                 int siblings = m.group.count(ownerPersister.getRootEntityName());
                 if (siblings >= 2 && !coveredByOneStatement(session.getLoadQueryInfluencers(), cp, siblings)) {
                     Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
-                            eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, siblings, 1);
+                            eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, siblings, 1, null);
                 }
             }
             LOADING.get().push(new Loading(collection, session, child, m == null || m.group == null ? null : m.group.derived(attribute)));
@@ -187,7 +188,7 @@ public final class GuardHooks {
             // Hibernate's batch fetching loads every target of the query in this one statement
             return;
         }
-        Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1);
+        Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null);
     }
 
     /**
@@ -221,13 +222,22 @@ public final class GuardHooks {
             Group group = top != null && top.childGroup() != null ? top.childGroup()
                     : EagerSelects.reading(row.getJdbcValuesSourceProcessingState());
             PathInfo base = top != null && top.childPath() != null ? top.childPath() : PathInfo.ROOT;
-            PathInfo child = Paths.below(base, init.getNavigablePath());
+            List<Paths.Segment> segments = Paths.segments(init.getNavigablePath());
+            PathInfo child = base;
+            for (Paths.Segment seg : segments) {
+                child = child.child(seg.name(), seg.collection());
+            }
             EntityPersister ownerPersister = ownerInit.getConcreteDescriptor(row);
             String name = attribute.getAttributeName();
             int selects = group.eagerSelect(ProxyOwners.role(ownerPersister.getRootEntityName(), name));
             if (selects >= 2) {
+                String fix = null;
+                if (PlanScope.active()) {
+                    // a plan's filtered prefetch reads its elements with a statement of its own: the fix goes into that Prefetch
+                    fix = Findings.intoPrefetch(segments);
+                }
                 Findings.report(session, displayName(ownerPersister), name, ownerInit.getEntityIdentifier(row), child, false,
-                        Findings.Kind.EAGER_TO_ONE, selects, selects == 2 ? 2 : 1);
+                        Findings.Kind.EAGER_TO_ONE, selects, selects == 2 ? 2 : 1, fix);
             }
             LOADING.get().push(new Loading(initializer, session, child, group.derived(name)));
             return true;

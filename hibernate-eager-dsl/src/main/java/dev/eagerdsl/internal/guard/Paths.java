@@ -1,7 +1,7 @@
 package dev.eagerdsl.internal.guard;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.spi.NavigablePath;
 
 /**
@@ -10,6 +10,10 @@ import org.hibernate.spi.NavigablePath;
  * collection), so that an entity reached through the user's own {@code join fetch} gets the whole path.
  */
 final class Paths {
+
+    /** One attribute of a path, and whether it is a collection. */
+    record Segment(String name, boolean collection) {
+    }
 
     private Paths() {
     }
@@ -20,33 +24,33 @@ final class Paths {
      * @return {@code base} followed by the attributes of {@code nav} below its root
      */
     static PathInfo below(PathInfo base, NavigablePath nav) {
-        if (nav == null || nav.getParent() == null) {
-            return base;
+        PathInfo out = base;
+        for (Segment s : segments(nav)) {
+            out = out.child(s.name(), s.collection());
         }
-        Deque<String> names = new ArrayDeque<>();
-        boolean collection = false;
-        boolean elementSeen = false;
+        return out;
+    }
+
+    /** @return the attributes of {@code nav} below its root, in order */
+    static List<Segment> segments(NavigablePath nav) {
+        List<Segment> out = new ArrayList<>(4);
+        if (nav == null) {
+            return out;
+        }
+        boolean elementBelow = false;
         for (NavigablePath p = nav; p.getParent() != null; p = p.getParent()) {
             String name = p.getLocalName();
             if (name.startsWith("{")) {
-                // {element}, {index}, {key}: the attribute above is a collection
-                elementSeen = elementSeen || name.equals("{element}") || name.equals("{index}") || name.equals("{key}")
-                        || name.equals("{value}");
+                // {element}, {index}, {key}, {value}: the attribute above it is a collection
+                elementBelow = true;
                 continue;
             }
             if (name.startsWith("#") || name.isEmpty()) {
                 continue;
             }
-            if (elementSeen) {
-                collection = true;
-                elementSeen = false;
-            }
-            names.addFirst(name);
+            out.add(0, new Segment(name, elementBelow));
+            elementBelow = false;
         }
-        PathInfo out = base;
-        for (String n : names) {
-            out = out.child(n, false);
-        }
-        return collection && !out.viaCollection() ? new PathInfo(out.path(), true) : out;
+        return out;
     }
 }

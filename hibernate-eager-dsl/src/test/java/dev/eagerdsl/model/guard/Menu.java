@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,12 @@ public class Menu {
     private String name;
     @OneToMany(mappedBy = "menu") @OrderBy("id") private List<Dish> dishes = new ArrayList<>();
 
+    @Transient private List<Dish> listed = new ArrayList<>();
+
     protected Menu() { }
     public Menu(Long id, String name) { this.id = id; this.name = name; }
     public Long getId() { return id; }
     public String getName() { return name; }
     public List<Dish> getDishes() { return dishes; }
+    public List<Dish> getListed() { return listed; }
 }
