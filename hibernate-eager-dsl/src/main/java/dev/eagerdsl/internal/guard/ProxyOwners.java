@@ -43,19 +43,15 @@ final class ProxyOwners {
         }
         indexPending(session, state);
         po = state.proxyOwners.get(li);
-        if (po == null && (state.indexedResultSets != state.queryResultSets || state.pendingDropped)) {
+        if (po == null && stale(session, state)) {
             indexAll(session, state);
             po = state.proxyOwners.get(li);
         }
         return po;
     }
 
-    /** Brings the targets of {@code member}'s group up to date for one attribute (the group's rows may be newer than the scan). */
-    static void ensureIndexed(SharedSessionContractImplementor session, SessionState state) {
-        indexPending(session, state);
-        if (state.indexedResultSets != state.queryResultSets || state.pendingDropped) {
-            indexAll(session, state);
-        }
+    private static boolean stale(SharedSessionContractImplementor session, SessionState state) {
+        return state.pendingDropped || state.indexedEntities != session.getPersistenceContextInternal().getNumberOfManagedEntities();
     }
 
     private static void indexPending(SharedSessionContractImplementor session, SessionState state) {
@@ -70,6 +66,9 @@ final class ProxyOwners {
             Member m = Member.of(entry);
             if (m != null) {
                 index(session, state, entity, entry, m);
+                if (state.indexedEntities >= 0) {
+                    state.indexedEntities++;
+                }
             }
         }
     }
@@ -78,7 +77,7 @@ final class ProxyOwners {
         PersistenceContext pc = session.getPersistenceContextInternal();
         state.pending.clear();
         state.pendingDropped = false;
-        state.indexedResultSets = state.queryResultSets;
+        state.indexedEntities = pc.getNumberOfManagedEntities();
         for (Map.Entry<Object, EntityEntry> e : pc.reentrantSafeEntityEntries()) {
             Member m = Member.of(e.getValue());
             if (m != null) {

@@ -27,7 +27,6 @@ final class ResultSets {
             return;
         }
         SharedSessionContractImplementor session = ps.getSession();
-        SessionState state = SessionStates.of(session);
         GuardHooks.Loading top = GuardHooks.loadingOn(session);
         Group group = top != null ? top.childGroup() : null;
         PathInfo base = top != null && top.childPath() != null ? top.childPath() : PathInfo.ROOT;
@@ -35,9 +34,8 @@ final class ResultSets {
         if (group == null) {
             group = EagerSelects.groupOf(ps);
         }
-        if (!lazy) {
-            state.queryResultSets++;
-        }
+        // the session's state is only needed on the lazy path (rare): a query's result set does not look it up
+        SessionState state = lazy ? SessionStates.of(session) : null;
         // the initializers of one statement are few: their paths are worked out once each
         NavigablePath[] navs = new NavigablePath[4];
         PathInfo[] paths = new PathInfo[4];

@@ -34,9 +34,12 @@ final class SessionState {
     final Map<Object, ProxyOwner> proxyOwners = new WeakHashMap<>();
     /** entities loaded by lazy loads since the proxy owners were last brought up to date (rare: one statement each) */
     final List<Object> pending = new ArrayList<>();
-    /** result sets of queries (not of lazy loads) read in this session, and how many the proxy owners cover */
-    long queryResultSets;
-    long indexedResultSets;
+    /**
+     * The persistence context's entity count when the proxy owners were last worked out from all of it,
+     * plus the entities indexed from {@link #pending} since; -1 before the first time. Any other count
+     * means entities came (from a query) or went: the next miss looks at the whole context again.
+     */
+    long indexedEntities = -1;
 
     /** the pending list was dropped to stay small: the next proxy owner looked for needs a full scan */
     boolean pendingDropped;
@@ -55,6 +58,6 @@ final class SessionState {
         proxyOwners.clear();
         pending.clear();
         pendingDropped = false;
-        indexedResultSets = queryResultSets;
+        indexedEntities = -1;
     }
 }
