@@ -263,7 +263,9 @@ class LazyLoadGuardTest {
     }
 
     @Test
-    void batchFetchingCountsAsOneRoundTrip() {
+    void aBatchedLoadThatCoversTheWholeQueryIsNoNPlusOne() {
+        // hibernate.default_batch_fetch_size=16 and 4 courses: the first touch loads every course's students in one statement
+        // (until issue 14 this raised one event; one statement for the whole query is not an N+1)
         SessionFactory batched = new org.hibernate.cfg.Configuration() {
             {
                 TestDb.ENTITIES.forEach(this::addAnnotatedClass);
@@ -277,7 +279,7 @@ class LazyLoadGuardTest {
         } finally {
             batched.close();
         }
-        assertThat(seen).hasSize(1);
+        assertThat(seen).isEmpty();
     }
 
     @Test

@@ -46,6 +46,49 @@ final class Advices {
         }
     }
 
+    /** {@code StatefulPersistenceContext#postLoad(JdbcValuesSourceProcessingState, Consumer)}: once per result set. */
+    static final class ResultSetFinished {
+
+        private ResultSetFinished() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.Argument(0) Object processingState) {
+            GuardHooks.resultSetFinished(processingState);
+        }
+    }
+
+    /** {@code StatefulPersistenceContext#clear()}. */
+    static final class Cleared {
+
+        private Cleared() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object persistenceContext) {
+            GuardHooks.cleared(persistenceContext);
+        }
+    }
+
+    /** {@code EntitySelectFetchInitializer#initialize(data, holder, session, persistenceContext)}: an EAGER to-one about to be selected. */
+    static final class EagerToOne {
+
+        private EagerToOne() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object initializer, @Advice.Argument(0) Object data, @Advice.Argument(1) Object holder) {
+            return GuardHooks.eagerToOneLoading(initializer, data, holder);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean pushed) {
+            if (pushed) {
+                GuardHooks.loadDone();
+            }
+        }
+    }
+
     /**
      * {@code EnhancementAsProxyLazinessInterceptor#forceInitialize(Object, String, SharedSessionContractImplementor, boolean)}:
      * the load of a bytecode-enhanced entity that stands for a lazy to-one (not a {@code HibernateProxy}).

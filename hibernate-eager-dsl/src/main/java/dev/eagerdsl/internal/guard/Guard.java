@@ -69,9 +69,19 @@ public final class Guard {
                     .type(ElementMatchers.named("org.hibernate.proxy.AbstractLazyInitializer"))
                     .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.ProxyInit.class)
                             .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(0)))))
+                    .type(ElementMatchers.named("org.hibernate.engine.internal.StatefulPersistenceContext"))
+                    .transform((builder, type, loader, module, domain) -> builder
+                            .visit(Advice.to(Advices.ResultSetFinished.class).on(ElementMatchers.named("postLoad")
+                                    .and(ElementMatchers.takesArguments(2))
+                                    .and(ElementMatchers.takesArgument(0, ElementMatchers.named(
+                                            "org.hibernate.sql.results.jdbc.spi.JdbcValuesSourceProcessingState")))))
+                            .visit(Advice.to(Advices.Cleared.class).on(ElementMatchers.named("clear").and(ElementMatchers.takesArguments(0)))))
                     .type(ElementMatchers.named("org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor"))
                     .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.EnhancedProxyInit.class)
                             .on(ElementMatchers.named("forceInitialize").and(ElementMatchers.takesArguments(4)))))
+                    .type(ElementMatchers.named("org.hibernate.sql.results.graph.entity.internal.EntitySelectFetchInitializer"))
+                    .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.EagerToOne.class)
+                            .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(4)))))
                     .installOn(inst);
         } catch (Throwable e) {
             LOG.warn("EAGER-103 LazyLoadGuard could not instrument Hibernate ({}): lazy loads are not watched; the application runs on.",
@@ -114,10 +124,7 @@ public final class Guard {
         return () -> SUBSCRIBERS.remove(s);
     }
 
-    /**
-     * Delivers an event to a running JFR recording and to every subscriber; a subscriber that throws is logged once and
-     * ignored.
-     */
+    /** Delivers an event to every subscriber; a subscriber that throws is logged once and ignored. */
     static void publish(LazyLoad event) {
         LazyLoadEvent.record(event);
         for (Subscriber s : SUBSCRIBERS) {

@@ -1,30 +1,40 @@
 package dev.eagerdsl.internal.guard;
 
-import dev.eagerdsl.LazyLoad;
 import dev.eagerdsl.LazyLoadException;
-import dev.eagerdsl.LazyLoadGuard;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor;
 import org.hibernate.collection.spi.AbstractPersistentCollection;
-import org.hibernate.engine.spi.EntityKey;
+import org.hibernate.engine.FetchTiming;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.EntityHolder;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.AbstractLazyInitializer;
+import org.hibernate.sql.results.graph.Initializer;
+import org.hibernate.sql.results.graph.InitializerData;
+import org.hibernate.sql.results.graph.entity.EntityInitializer;
+import org.hibernate.sql.results.jdbc.spi.RowProcessingState;
 
 /**
- * Called by the code Byte Buddy inlines into Hibernate (so it is public). Decides whether a lazy
- * load has the N+1 shape — its owner was one of several rows of one query — and then publishes a
- * {@link LazyLoad}, counts it for the log (WARN) or throws (STRICT) before any SQL of the load.
- * Any failure of its own is logged once and swallowed: the guard never breaks the application.
+ * Called by the code Byte Buddy inlines into Hibernate (so it is public). Nothing here runs per
+ * loaded entity except {@link #resultSetFinished} (once per result set, one small object per
+ * entity); the rest runs at the rare moment a lazy or EAGER select is about to happen, decides
+ * whether it has the N+1 shape — its owner was one of several rows of one query — and then hands
+ * it to {@link Findings}. Any failure of its own is logged once and swallowed: the guard never
+ * breaks the application.
  */
 public final class GuardHooks {
 
-    /** A lazy load in progress on this thread: entities loaded meanwhile sit at {@code childPath}. */
-    private record Loading(Object target, SharedSessionContractImplementor session, PathInfo childPath, SessionState.Group childGroup) {
+    /** A lazy load (or an EAGER select) in progress on this thread: entities loaded meanwhile sit at {@code childPath}. */
+    record Loading(Object target, SharedSessionContractImplementor session, PathInfo childPath, Group childGroup) {
     }
 
     private static final ThreadLocal<Deque<Loading>> LOADING = ThreadLocal.withInitial(ArrayDeque::new);
@@ -35,7 +45,41 @@ public final class GuardHooks {
     }
 
     /**
-     * Before {@code AbstractPersistentCollection#initialize} loads an uninitialized collection.
+     * When Hibernate finishes a result set ({@code PersistenceContext#postLoad}), before its PostLoad events.
+     *
+     * @param processingState the result set's {@code JdbcValuesSourceProcessingState}
+     */
+    public static void resultSetFinished(Object processingState) {
+        if (!Guard.tracking()) {
+            return;
+        }
+        try {
+            ResultSets.finished(processingState);
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+        }
+    }
+
+    /**
+     * When the session's persistence context is cleared: what the guard kept about its entities goes too.
+     *
+     * @param persistenceContext the persistence context
+     */
+    public static void cleared(Object persistenceContext) {
+        try {
+            var pc = (org.hibernate.engine.spi.PersistenceContext) persistenceContext;
+            SessionState state = SessionStates.ifPresent(pc.getSession());
+            if (state != null) {
+                state.cleared();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+        }
+    }
+
+    /**
+     * Before {@code AbstractPersistentCollection#initialize} loads an uninitialized collection (a lazy
+     * one touched by the application, or an EAGER one Hibernate loads after a query).
      *
      * @param collection the collection
      * @return whether a load context was pushed (then {@link #loadDone()} must follow)
@@ -52,19 +96,22 @@ public final class GuardHooks {
             if (session == null || !session.isOpen() || owner == null || role == null || isCurrent(collection)) {
                 return false;
             }
-            EntityPersister ownerPersister = session.getEntityPersister(null, owner);
-            String attribute = ATTRIBUTE_BY_ROLE.computeIfAbsent(role, r -> {
-                String declaring = session.getFactory().getMappingMetamodel().getCollectionDescriptor(r)
-                        .getOwnerEntityPersister().getEntityName();
-                return r.substring(declaring.length() + 1);
-            });
-            Key ownerKey = new Key(ownerPersister.getEntityName(), ownerPersister.getIdentifier(owner, session));
-            SessionState state = SessionStates.of(session);
-            PathInfo child = state.paths.getOrDefault(ownerKey, PathInfo.ROOT).child(attribute, true);
-            if (!PlanScope.active()) {
-                check(state, ownerKey, ownerPersister.getRootEntityName(), displayName(ownerPersister), attribute, child, true);
+            EntityEntry entry = session.getPersistenceContextInternal().getEntry(owner);
+            Member m = Member.of(entry);
+            CollectionPersister cp = session.getFactory().getMappingMetamodel().getCollectionDescriptor(role);
+            String attribute = ATTRIBUTE_BY_ROLE.computeIfAbsent(role, r -> r.substring(
+                    cp.getOwnerEntityPersister().getEntityName().length() + 1));
+            PathInfo child = (m == null ? PathInfo.ROOT : m.path).child(attribute, true);
+            boolean eager = cp.getAttributeMapping().getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE;
+            if (m != null && m.group != null && (eager || !PlanScope.active())) {
+                EntityPersister ownerPersister = entry.getPersister();
+                int siblings = m.group.count(ownerPersister.getRootEntityName());
+                if (siblings >= 2 && !coveredByOneStatement(session.getLoadQueryInfluencers(), cp, siblings)) {
+                    Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
+                            eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, siblings, 1, null);
+                }
             }
-            LOADING.get().push(new Loading(collection, session, child, derivedGroup(state, ownerKey, attribute)));
+            LOADING.get().push(new Loading(collection, session, child, m == null || m.group == null ? null : m.group.derived(attribute)));
             return true;
         } catch (LazyLoadException e) {
             throw e;
@@ -72,6 +119,15 @@ public final class GuardHooks {
             internalFailure(e);
             return false;
         }
+    }
+
+    /** Subselect fetching loads the collection of every row of the query at once; batch fetching up to its size. */
+    private static boolean coveredByOneStatement(LoadQueryInfluencers influencers, CollectionPersister cp, int siblings) {
+        if (influencers.effectiveSubselectFetchEnabled(cp)) {
+            return true;
+        }
+        int batch = influencers.effectiveBatchSize(cp);
+        return batch > 1 && siblings <= batch;
     }
 
     /**
@@ -87,7 +143,7 @@ public final class GuardHooks {
         }
         try {
             AbstractLazyInitializer li = (AbstractLazyInitializer) initializer;
-            return referenceLoading(initializer, li.getSession(), new Key(li.getEntityName(), li.getInternalIdentifier()));
+            return referenceLoading(initializer, li.getSession(), li.getEntityName());
         } catch (LazyLoadException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
@@ -109,8 +165,8 @@ public final class GuardHooks {
             return false;
         }
         try {
-            EntityKey key = ((EnhancementAsProxyLazinessInterceptor) interceptor).getEntityKey();
-            return referenceLoading(interceptor, (SharedSessionContractImplementor) session, new Key(key.getEntityName(), key.getIdentifier()));
+            var reference = (org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor) interceptor;
+            return referenceLoading(interceptor, (SharedSessionContractImplementor) session, reference.getEntityKey().getEntityName());
         } catch (LazyLoadException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
@@ -119,27 +175,108 @@ public final class GuardHooks {
         }
     }
 
-    /** A to-one reference (a proxy or an enhanced entity) about to be loaded. */
-    private static boolean referenceLoading(Object target, SharedSessionContractImplementor session, Key key) {
-        if (session == null || !session.isOpen() || isCurrent(target)) {
+    /** A to-one reference (a proxy's initializer, or an enhanced entity's interceptor) about to be loaded. */
+    private static boolean referenceLoading(Object reference, SharedSessionContractImplementor session, String targetEntity) {
+        if (session == null || !session.isOpen() || isCurrent(reference)) {
             return false;
         }
         SessionState state = SessionStates.of(session);
-        SessionState.ProxyOwner po = state.proxyOwners.get(key);
+        SessionState.ProxyOwner po = ProxyOwners.find(session, state, reference);
         PathInfo child = null;
-        SessionState.Group childGroup = null;
+        Group childGroup = null;
         if (po != null) {
-            childGroup = derivedGroup(state, po.owner(), po.attribute());
-            child = state.paths.getOrDefault(po.owner(), PathInfo.ROOT).child(po.attribute(), false);
-            if (!PlanScope.active()) {
-                check(state, po.owner(), po.ownerRoot(), po.ownerName(), po.attribute(), child, false);
+            Member m = po.member();
+            child = (m.path == null ? PathInfo.ROOT : m.path).child(po.attribute(), false);
+            if (m.group != null) {
+                childGroup = m.group.derived(po.attribute());
+                if (!PlanScope.active()) {
+                    checkProxy(session, targetEntity, po, m.group, child);
+                }
             }
         }
-        LOADING.get().push(new Loading(target, session, child, childGroup));
+        LOADING.get().push(new Loading(reference, session, child, childGroup));
         return true;
     }
 
-    /** After a load that {@link #collectionLoading} or {@link #proxyLoading} pushed. */
+    private static void checkProxy(SharedSessionContractImplementor session, String targetEntity, SessionState.ProxyOwner po,
+                                   Group group, PathInfo child) {
+        int siblings = group.count(po.ownerRoot());
+        if (siblings < 2) {
+            return;
+        }
+        Group.Targets targets = group.targets(ProxyOwners.role(po.ownerRoot(), po.attribute()));
+        if (targets.all.size() <= 1) {
+            // every row points at the same target: one load in all, nothing a join would save
+            return;
+        }
+        EntityPersister target = session.getFactory().getMappingMetamodel().getEntityDescriptor(targetEntity);
+        int batch = session.getLoadQueryInfluencers().effectiveBatchSize(target);
+        if (batch > 1 && targets.unloaded.size() <= batch) {
+            // Hibernate's batch fetching loads every target of the query in this one statement
+            return;
+        }
+        Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null);
+    }
+
+    /**
+     * Before {@code EntitySelectFetchInitializer#initialize(data, holder, session, persistenceContext)}:
+     * Hibernate is about to load an EAGER to-one of a row it is reading with a select of its own,
+     * unless the target is loaded already.
+     *
+     * @param initializer the initializer
+     * @param data its data for the row
+     * @param holder the target's holder in the persistence context, or {@code null}
+     * @return whether a load context was pushed (then {@link #loadDone()} must follow)
+     */
+    public static boolean eagerToOneLoading(Object initializer, Object data, Object holder) {
+        if (!Guard.tracking()) {
+            return false;
+        }
+        try {
+            if (holder instanceof EntityHolder h && (h.getEntity() != null || h.getEntityInitializer() != null)) {
+                return false;
+            }
+            Initializer<?> init = (Initializer<?>) initializer;
+            RowProcessingState row = ((InitializerData) data).getRowProcessingState();
+            SharedSessionContractImplementor session = row.getSession();
+            ModelPart part = init.getInitializedPart();
+            AttributeMapping attribute = part == null ? null : part.asAttributeMapping();
+            EntityInitializer<?> ownerInit = init.findOwningEntityInitializer();
+            if (attribute == null || ownerInit == null || session == null) {
+                return false;
+            }
+            Loading top = loadingOn(session);
+            Group group = top != null && top.childGroup() != null ? top.childGroup()
+                    : EagerSelects.reading(row.getJdbcValuesSourceProcessingState());
+            PathInfo base = top != null && top.childPath() != null ? top.childPath() : PathInfo.ROOT;
+            List<Paths.Segment> segments = Paths.segments(init.getNavigablePath());
+            PathInfo child = base;
+            for (Paths.Segment seg : segments) {
+                child = child.child(seg.name(), seg.collection());
+            }
+            EntityPersister ownerPersister = ownerInit.getConcreteDescriptor(row);
+            String name = attribute.getAttributeName();
+            int selects = group.eagerSelect(ProxyOwners.role(ownerPersister.getRootEntityName(), name));
+            if (selects >= 2) {
+                String fix = null;
+                if (PlanScope.active()) {
+                    // a plan's filtered prefetch reads its elements with a statement of its own: the fix goes into that Prefetch
+                    fix = Findings.intoPrefetch(segments);
+                }
+                Findings.report(session, displayName(ownerPersister), name, ownerInit.getEntityIdentifier(row), child, false,
+                        Findings.Kind.EAGER_TO_ONE, selects, selects == 2 ? 2 : 1, fix);
+            }
+            LOADING.get().push(new Loading(initializer, session, child, group.derived(name)));
+            return true;
+        } catch (LazyLoadException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+            return false;
+        }
+    }
+
+    /** After a load that {@link #collectionLoading}, {@link #proxyLoading} or {@link #eagerToOneLoading} pushed. */
     public static void loadDone() {
         Deque<Loading> stack = LOADING.get();
         if (!stack.isEmpty()) {
@@ -147,48 +284,15 @@ public final class GuardHooks {
         }
     }
 
-    private static SessionState.Group derivedGroup(SessionState state, Key owner, String attribute) {
-        SessionState.Group ownerGroup = state.groups.get(owner);
-        return ownerGroup == null ? null : state.derived(ownerGroup, attribute);
-    }
-
-    /** @return the group of entities being loaded now by a lazy load on this session, or {@code null} */
-    static SessionState.Group groupForLoadsOn(SharedSessionContractImplementor session) {
+    /** @return the lazy load (or EAGER select) running now on this thread for this session, or {@code null} */
+    static Loading loadingOn(SharedSessionContractImplementor session) {
         Loading top = LOADING.get().peek();
-        return top != null && top.session() == session ? top.childGroup() : null;
+        return top != null && top.session() == session ? top : null;
     }
 
     private static boolean isCurrent(Object target) {
         Deque<Loading> stack = LOADING.get();
         return !stack.isEmpty() && stack.peek().target() == target;
-    }
-
-    /** @return the path of entities being loaded now by a lazy load on this session, or {@code null} */
-    static PathInfo childPathForLoadsOn(SharedSessionContractImplementor session) {
-        Loading top = LOADING.get().peek();
-        return top != null && top.session() == session ? top.childPath() : null;
-    }
-
-    private static void check(SessionState state, Key owner, String ownerRoot, String ownerName, String attribute, PathInfo child,
-                              boolean collection) {
-        SessionState.Group group = state.groups.get(owner);
-        int siblings = group == null ? 0 : group.count(ownerRoot);
-        if (siblings < 2) {
-            return;
-        }
-        String fix = (child.viaCollection() ? "Related.prefetch(\"" : "Related.select(\"") + child.path() + "\")";
-        String site = CallSites.find();
-        LazyLoad event = new LazyLoad(ownerName, attribute, owner.id(), site, fix, collection, siblings);
-        Guard.publish(event);
-        String head = "EAGER-101 " + ownerName + "." + attribute;
-        String tail = " at " + site + " (N+1: each " + ownerName + " was one of " + siblings + " rows of one query). Fix: " + fix;
-        LazyLoadGuard.Mode mode = Guard.mode();
-        if (mode == LazyLoadGuard.Mode.STRICT) {
-            throw new LazyLoadException(head + " lazily loaded" + tail, event);
-        }
-        if (mode == LazyLoadGuard.Mode.WARN) {
-            GuardLog.count(state, ownerName + "." + attribute + " @ " + site, head, tail);
-        }
     }
 
     static String displayName(EntityPersister persister) {

@@ -17,8 +17,8 @@ final class GuardLog {
     private GuardLog() {
     }
 
-    static void count(SessionState state, String site, String messageHead, String messageTail) {
-        state.tallies.computeIfAbsent(site, k -> new SessionState.Tally(messageHead + "\u0000" + messageTail)).count++;
+    static void count(SessionState state, String site, String messageHead, String verb, String messageTail, int n) {
+        state.tallies.computeIfAbsent(site, k -> new SessionState.Tally(messageHead + "\u0000" + messageTail, verb)).count += n;
     }
 
     static void sessionClosed(SessionState state) {
@@ -26,7 +26,7 @@ final class GuardLog {
             SessionState.Tally t = e.getValue();
             long total = TOTALS.computeIfAbsent(e.getKey(), k -> new AtomicLong()).addAndGet(t.count);
             String[] parts = t.message.split("\u0000", 2);
-            String line = parts[0] + " lazily loaded " + t.count + (t.count == 1 ? " time" : " times") + parts[1];
+            String line = parts[0] + t.verb + " " + t.count + (t.count == 1 ? " time" : " times") + parts[1];
             if (total == t.count) {
                 Guard.LOG.warn(line);
             } else {

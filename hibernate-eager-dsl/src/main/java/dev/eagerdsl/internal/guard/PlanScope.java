@@ -2,6 +2,7 @@ package dev.eagerdsl.internal.guard;
 
 import dev.eagerdsl.internal.exec.ExecScope;
 import java.util.Collection;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
@@ -45,22 +46,32 @@ final class PlanScope implements ExecScope.Listener {
      */
     static void recordPath(SharedSessionContractImplementor session, String path, boolean viaCollection,
                                   Collection<?> entities) {
-        if (!Guard.tracking() || entities.isEmpty()) {
+        if (!Guard.tracking() || entities.isEmpty() || path.isEmpty()) {
+            // the roots: their result set already marked them at the root
             return;
         }
         try {
-            SessionState state = SessionStates.of(session);
+            var pc = session.getPersistenceContextInternal();
             PathInfo info = new PathInfo(path, viaCollection);
             for (Object e : entities) {
-                Key key;
+                Object entity = e;
                 if (e instanceof HibernateProxy p) {
                     LazyInitializer li = p.getHibernateLazyInitializer();
-                    key = new Key(li.getEntityName(), li.getInternalIdentifier());
-                } else {
-                    var persister = session.getEntityPersister(null, e);
-                    key = new Key(persister.getEntityName(), persister.getIdentifier(e, session));
+                    if (li.isUninitialized()) {
+                        continue;
+                    }
+                    entity = li.getImplementation();
                 }
-                state.paths.put(key, info);
+                EntityEntry entry = pc.getEntry(entity);
+                if (entry == null) {
+                    continue;
+                }
+                Member m = Member.of(entry);
+                if (m == null) {
+                    entry.addExtraState(new Member(null, info));
+                } else {
+                    m.path = info;
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             GuardHooks.internalFailure(e);

@@ -1,63 +1,63 @@
 package dev.eagerdsl.internal.guard;
 
-import java.lang.ref.WeakReference;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
- * What the guard knows about one session: which query (result set) loaded each entity, where each
- * entity sits below its query's root, who holds each uninitialized to-one proxy, and the lazy loads
- * to report when the session closes. Keys only: no entity and no session is referenced.
+ * What the guard keeps for one session beyond the entities' own {@link Member} state: the owners of
+ * uninitialized to-one proxies (worked out lazily, at the first proxy load that needs them), and the
+ * lazy loads to report when the session closes. No entity is kept past an evict or a clear.
  */
 final class SessionState {
 
-    /** The entities one result set loaded, counted per hierarchy root. */
-    static final class Group {
-        private final Map<String, Integer> counts = new HashMap<>(4);
-
-        void add(String rootEntity) {
-            counts.merge(rootEntity, 1, Integer::sum);
-        }
-
-        int count(String rootEntity) {
-            return counts.getOrDefault(rootEntity, 0);
-        }
-    }
-
-    /** The owner of a to-one proxy: its key, its hierarchy root, and the attribute. */
-    record ProxyOwner(Key owner, String ownerRoot, String ownerName, String attribute) {
+    /** The owner of a to-one proxy: its member state, name, id and the attribute. */
+    record ProxyOwner(Member member, String ownerRoot, String ownerName, Object ownerId, String attribute) {
     }
 
     /** Lazy loads counted for the log, per association and call site. */
     static final class Tally {
         final String message;
+        final String verb;
         int count;
 
-        Tally(String message) {
+        Tally(String message, String verb) {
             this.message = message;
+            this.verb = verb;
         }
     }
 
-    final Map<Key, Group> groups = new HashMap<>();
-    final Map<Key, PathInfo> paths = new HashMap<>();
-    final Map<Key, ProxyOwner> proxyOwners = new HashMap<>();
     final Map<String, Tally> tallies = new LinkedHashMap<>();
-    /** Entities that lazy loads of one association bring in, from owners of one group, form a group too. */
-    private final Map<Group, Map<String, Group>> derived = new java.util.IdentityHashMap<>();
-    private WeakReference<Object> lastEvent = new WeakReference<>(null);
-    private Group current;
+    /** uninitialized proxy (its LazyInitializer, by identity) -> who holds it; weak: a proxy Hibernate drops is forgotten */
+    final Map<Object, ProxyOwner> proxyOwners = new WeakHashMap<>();
+    /** entities loaded by lazy loads since the proxy owners were last brought up to date (rare: one statement each) */
+    final List<Object> pending = new ArrayList<>();
+    /**
+     * The persistence context's entity count when the proxy owners were last worked out from all of it,
+     * plus the entities indexed from {@link #pending} since; -1 before the first time. Any other count
+     * means entities came (from a query) or went: the next miss looks at the whole context again.
+     */
+    long indexedEntities = -1;
 
-    /** Consecutive PostLoad calls with the same event object come from one result set (Hibernate 6.6 and 7). */
-    Group groupFor(Object postLoadEvent) {
-        if (current == null || lastEvent.get() != postLoadEvent) {
-            current = new Group();
-            lastEvent = new WeakReference<>(postLoadEvent);
+    /** the pending list was dropped to stay small: the next proxy owner looked for needs a full scan */
+    boolean pendingDropped;
+
+    /** Remembers an entity a lazy load brought in, for {@link ProxyOwners}; bounded by the persistence context's size. */
+    void pending(org.hibernate.engine.spi.SharedSessionContractImplementor session, Object entity) {
+        if (pending.size() >= 64 && pending.size() > 2 * session.getPersistenceContextInternal().getNumberOfManagedEntities()) {
+            pending.clear();
+            pendingDropped = true;
         }
-        return current;
+        pending.add(entity);
     }
 
-    Group derived(Group ownerGroup, String attribute) {
-        return derived.computeIfAbsent(ownerGroup, g -> new HashMap<>(4)).computeIfAbsent(attribute, a -> new Group());
+    /** Forgets everything about the session's entities (the persistence context was cleared). */
+    void cleared() {
+        proxyOwners.clear();
+        pending.clear();
+        pendingDropped = false;
+        indexedEntities = -1;
     }
 }

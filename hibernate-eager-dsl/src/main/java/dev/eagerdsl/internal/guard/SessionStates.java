@@ -1,34 +1,39 @@
 package dev.eagerdsl.internal.guard;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * One {@link SessionState} per open session, released when the session closes (a
  * {@link SessionEventListener} registered on first use); weakly keyed as a second line of defence.
+ * Lock-free: sessions on other threads never wait for each other.
  */
 final class SessionStates {
 
-    private static final Map<Object, SessionState> STATES = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final ConcurrentHashMap<Ref, SessionState> STATES = new ConcurrentHashMap<>();
+    private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
 
     private SessionStates() {
     }
 
     static SessionState of(SharedSessionContractImplementor session) {
-        SessionState s = STATES.get(session);
+        SessionState s = STATES.get(new Ref(session, null));
         if (s == null) {
+            expunge();
             s = new SessionState();
-            STATES.put(session, s);
+            Ref key = new Ref(session, COLLECTED);
+            STATES.put(key, s);
             SessionState state = s;
             session.getEventListenerManager().addListener(new SessionEventListener() {
                 private static final long serialVersionUID = 1L;
 
                 @Override
                 public void end() {
-                    STATES.remove(session);
+                    STATES.remove(key);
                     GuardLog.sessionClosed(state);
                 }
             });
@@ -37,11 +42,45 @@ final class SessionStates {
     }
 
     static SessionState ifPresent(SharedSessionContractImplementor session) {
-        return session == null ? null : STATES.get(session);
+        return session == null ? null : STATES.get(new Ref(session, null));
     }
 
     /** @return how many sessions the guard is tracking (for tests: back to 0 once sessions close) */
     static int tracked() {
+        expunge();
         return STATES.size();
+    }
+
+    private static void expunge() {
+        for (Reference<?> r; (r = COLLECTED.poll()) != null; ) {
+            STATES.remove(r);
+        }
+    }
+
+    /** A session by identity, weakly. */
+    private static final class Ref extends WeakReference<Object> {
+        private final int hash;
+
+        Ref(Object session, ReferenceQueue<Object> queue) {
+            super(session, queue);
+            hash = System.identityHashCode(session);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Ref r)) {
+                return false;
+            }
+            Object mine = get();
+            return mine != null && mine == r.get();
+        }
     }
 }

@@ -1,0 +1,82 @@
+package dev.eagerdsl.internal.guard;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The entities one result set loaded (the N of an N+1), counted per hierarchy root; or the entities
+ * that lazy loads of one association brought in for the owners of one group. Holds no entity: only
+ * counts, and what the guard works out lazily, at the first lazy load that needs it.
+ */
+final class Group {
+
+    private String[] roots = new String[2];
+    private int[] counts = new int[2];
+    private int size;
+    /** attribute -> the group of the entities lazy loads of that attribute brought in */
+    private Map<String, Group> derived;
+    /** attribute -> the distinct targets of that to-one among the group's owners, as far as indexed */
+    private Map<String, Targets> targets;
+    /** attribute -> how many EAGER selects Hibernate ran for that to-one while reading this result set */
+    private Map<String, int[]> eagerSelects;
+
+    void add(String rootEntity, int n) {
+        for (int i = 0; i < size; i++) {
+            if (roots[i].equals(rootEntity)) {
+                counts[i] += n;
+                return;
+            }
+        }
+        if (size == roots.length) {
+            roots = java.util.Arrays.copyOf(roots, size * 2);
+            counts = java.util.Arrays.copyOf(counts, size * 2);
+        }
+        roots[size] = rootEntity;
+        counts[size++] = n;
+    }
+
+    synchronized void addAll(String rootEntity, int n) {
+        add(rootEntity, n);
+    }
+
+    int count(String rootEntity) {
+        for (int i = 0; i < size; i++) {
+            if (roots[i].equals(rootEntity)) {
+                return counts[i];
+            }
+        }
+        return 0;
+    }
+
+    synchronized Group derived(String attribute) {
+        if (derived == null) {
+            derived = new HashMap<>(4);
+        }
+        return derived.computeIfAbsent(attribute, a -> new Group());
+    }
+
+    synchronized Targets targets(String attribute) {
+        if (targets == null) {
+            targets = new HashMap<>(4);
+        }
+        return targets.computeIfAbsent(attribute, a -> new Targets());
+    }
+
+    /** @return how many EAGER selects of {@code attribute} this result set caused, this one included */
+    synchronized int eagerSelect(String attribute) {
+        if (eagerSelects == null) {
+            eagerSelects = new HashMap<>(4);
+        }
+        return ++eagerSelects.computeIfAbsent(attribute, a -> new int[1])[0];
+    }
+
+    /** The targets one to-one attribute of a group's owners points at. */
+    static final class Targets {
+        /** every distinct target (by entity name and id) */
+        final Set<Key> all = new HashSet<>();
+        /** the distinct targets that were not loaded when indexed */
+        final Set<Key> unloaded = new HashSet<>();
+    }
+}
