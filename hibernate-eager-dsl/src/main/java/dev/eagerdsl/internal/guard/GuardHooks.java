@@ -60,7 +60,7 @@ public final class GuardHooks {
             SessionState state = SessionStates.of(session);
             PathInfo child = state.paths.getOrDefault(ownerKey, PathInfo.ROOT).child(attribute, true);
             if (!PlanScope.active()) {
-                check(state, ownerKey, ownerPersister.getRootEntityName(), displayName(ownerPersister), attribute, child, true);
+                check(session, state, ownerKey, ownerPersister.getRootEntityName(), displayName(ownerPersister), attribute, child, true);
             }
             LOADING.get().push(new Loading(collection, session, child, derivedGroup(state, ownerKey, attribute)));
             return true;
@@ -97,7 +97,7 @@ public final class GuardHooks {
                 childGroup = derivedGroup(state, po.owner(), po.attribute());
                 child = state.paths.getOrDefault(po.owner(), PathInfo.ROOT).child(po.attribute(), false);
                 if (!PlanScope.active()) {
-                    check(state, po.owner(), po.ownerRoot(), po.ownerName(), po.attribute(), child, false);
+                    check(session, state, po.owner(), po.ownerRoot(), po.ownerName(), po.attribute(), child, false);
                 }
             }
             LOADING.get().push(new Loading(initializer, session, child, childGroup));
@@ -140,8 +140,12 @@ public final class GuardHooks {
         return top != null && top.session() == session ? top.childPath() : null;
     }
 
-    private static void check(SessionState state, Key owner, String ownerRoot, String ownerName, String attribute, PathInfo child,
+    private static void check(SharedSessionContractImplementor session, SessionState state, Key owner, String ownerRoot, String ownerName, String attribute, PathInfo child,
                               boolean collection) {
+        LazyLoadGuard.Mode mode = Guard.modeFor(session);
+        if (mode == LazyLoadGuard.Mode.OFF) {
+            return;
+        }
         SessionState.Group group = state.groups.get(owner);
         int siblings = group == null ? 0 : group.count(ownerRoot);
         if (siblings < 2) {
@@ -153,7 +157,6 @@ public final class GuardHooks {
         Guard.publish(event);
         String head = "EAGER-101 " + ownerName + "." + attribute;
         String tail = " at " + site + " (N+1: each " + ownerName + " was one of " + siblings + " rows of one query). Fix: " + fix;
-        LazyLoadGuard.Mode mode = Guard.mode();
         if (mode == LazyLoadGuard.Mode.STRICT) {
             throw new LazyLoadException(head + " lazily loaded" + tail, event);
         }

@@ -1,0 +1,91 @@
+package dev.eagerdsl.internal.guard;
+
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Byte Buddy's part: the advice on Hibernate's two lazy-initialization methods, and an
+ * {@link AgentBuilder.Listener} that records which of the two classes were really transformed and
+ * which failed, so that the guard counts as installed only when both were.
+ */
+final class GuardInstrumentation {
+
+    static final String COLLECTION = "org.hibernate.collection.spi.AbstractPersistentCollection";
+    static final String PROXY = "org.hibernate.proxy.AbstractLazyInitializer";
+
+    private static final Set<String> TRANSFORMED = ConcurrentHashMap.newKeySet();
+    private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
+    private static volatile Runnable onBothTransformed = () -> { };
+
+    private GuardInstrumentation() {
+    }
+
+    /**
+     * Registers the transformer (already loaded classes are retransformed at once, the others when they load).
+     *
+     * @param whenDone run once both classes are transformed (possibly on the thread loading a Hibernate class)
+     */
+    static void register(Instrumentation inst, Runnable whenDone) {
+        onBothTransformed = whenDone;
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                .with(new Listener())
+                .type(ElementMatchers.named(COLLECTION))
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.CollectionInit.class)
+                        .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(boolean.class)))))
+                .type(ElementMatchers.named(PROXY))
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.ProxyInit.class)
+                        .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(0)))))
+                .installOn(inst);
+    }
+
+    /** @return whether Hibernate's classes are visible to this library (false in an agent jar outside the application's loader) */
+    static boolean loadTargets() {
+        try {
+            ClassLoader loader = GuardInstrumentation.class.getClassLoader();
+            Class.forName(COLLECTION, false, loader);
+            Class.forName(PROXY, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static boolean done() {
+        return TRANSFORMED.contains(COLLECTION) && TRANSFORMED.contains(PROXY);
+    }
+
+    /** @return the failures reported so far, each "class: cause" */
+    static List<String> failures() {
+        return List.copyOf(FAILURES);
+    }
+
+    private static final class Listener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            boolean before = done();
+            TRANSFORMED.add(type.getName());
+            if (!before && done()) {
+                onBothTransformed.run();
+            }
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
+            FAILURES.add(typeName + ": " + throwable);
+        }
+    }
+}
