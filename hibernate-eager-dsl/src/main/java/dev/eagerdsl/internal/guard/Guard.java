@@ -27,7 +27,19 @@ public final class Guard {
     private static boolean registered;
     /** EAGER-106 was logged */
     private static volatile boolean reported;
+    /** the agent jar registered the instrumentation (see {@link AgentMain}); hooks only run from transformed code */
+    private static volatile boolean viaAgentJar;
+    private static volatile boolean agentFailureReported;
     private static final List<Subscriber> SUBSCRIBERS = new CopyOnWriteArrayList<>();
+
+    static {
+        String state = System.getProperty(AgentMain.STATE);
+        if (state != null && !state.startsWith("failed")) {
+            viaAgentJar = true;
+            tracking = anyOn;
+            dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
+        }
+    }
 
     private Guard() {
     }
@@ -41,6 +53,10 @@ public final class Guard {
     public static synchronized boolean install() {
         if (installed) {
             return true;
+        }
+        String agentJar = System.getProperty(AgentMain.STATE);
+        if (agentJar != null) {
+            return agentJar(agentJar);
         }
         Instrumentation inst;
         try {
@@ -67,7 +83,7 @@ public final class Guard {
         if (!registered) {
             try {
                 dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
-                GuardInstrumentation.register(inst, Guard::transformed);
+                GuardInstrumentation.register(inst, Guard::transformed, () -> { });
                 registered = true;
             } catch (Throwable e) {
                 LOG.warn("EAGER-103 LazyLoadGuard could not instrument Hibernate ({}): lazy loads are not watched; the application runs on.",
@@ -86,6 +102,24 @@ public final class Guard {
         return installed || !visible;
     }
 
+    /** The agent jar ran ({@code state}: {@link AgentMain#STATE}): no second instrumentation; report what it did. */
+    private static boolean agentJar(String state) {
+        if (state.startsWith("failed")) {
+            if (!agentFailureReported) {
+                agentFailureReported = true;
+                LOG.warn("EAGER-103 LazyLoadGuard's -javaagent could not instrument Hibernate ({}): lazy loads are not watched; the"
+                        + " application runs on.", state.substring("failed: ".length()));
+            }
+            return false;
+        }
+        viaAgentJar = true;
+        dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
+        GuardModes.refresh();
+        GuardInstrumentation.loadTargets();      // in this class loader, which sees Hibernate: transformed now
+        reportInstalled();
+        return true;
+    }
+
     /** Both Hibernate classes are transformed (Byte Buddy's listener; may run while a class loads, so no lock and no log here). */
     private static void transformed() {
         installed = true;
@@ -94,7 +128,7 @@ public final class Guard {
 
     /** Logs the one INFO line once the instrumentation is in place; called by install and when a factory starts. */
     static void reportInstalled() {
-        if (installed && !reported) {
+        if (isInstalled() && !reported) {
             synchronized (Guard.class) {
                 if (!reported) {
                     reported = true;
@@ -106,7 +140,7 @@ public final class Guard {
 
     /** @return whether Hibernate is instrumented */
     public static boolean isInstalled() {
-        return installed;
+        return installed || (viaAgentJar && "transformed".equals(System.getProperty(AgentMain.STATE)));
     }
 
     /** {@code LazyLoadGuard.setMode}: the mode set in code, above every other switch */
@@ -146,7 +180,7 @@ public final class Guard {
     /** Called by {@link GuardModes} when the switches change. */
     static void retrack(boolean on) {
         anyOn = on;
-        tracking = installed && on;
+        tracking = (installed || viaAgentJar) && on;
     }
 
     /** {@code LazyLoadGuard.subscribe} */

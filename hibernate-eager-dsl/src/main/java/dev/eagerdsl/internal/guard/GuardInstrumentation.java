@@ -16,6 +16,10 @@ import net.bytebuddy.utility.JavaModule;
  * Byte Buddy's part: the advice on Hibernate's two lazy-initialization methods, and an
  * {@link AgentBuilder.Listener} that records which of the two classes were really transformed and
  * which failed, so that the guard counts as installed only when both were.
+ *
+ * <p>Self-contained (Byte Buddy, {@link Advices} and the JDK only): the agent jar carries this class,
+ * {@link Advices} and {@link AgentMain} relocated beside its relocated Byte Buddy, and the advice's calls to
+ * {@code GuardHooks} resolve in Hibernate's class loader, to the application's copy of the library.
  */
 final class GuardInstrumentation {
 
@@ -25,6 +29,7 @@ final class GuardInstrumentation {
     private static final Set<String> TRANSFORMED = ConcurrentHashMap.newKeySet();
     private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
     private static volatile Runnable onBothTransformed = () -> { };
+    private static volatile Runnable onFailure = () -> { };
 
     private GuardInstrumentation() {
     }
@@ -34,7 +39,8 @@ final class GuardInstrumentation {
      *
      * @param whenDone run once both classes are transformed (possibly on the thread loading a Hibernate class)
      */
-    static void register(Instrumentation inst, Runnable whenDone) {
+    static void register(Instrumentation inst, Runnable whenDone, Runnable whenFailed) {
+        onFailure = whenFailed;
         onBothTransformed = whenDone;
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -86,6 +92,7 @@ final class GuardInstrumentation {
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
             FAILURES.add(typeName + ": " + throwable);
+            onFailure.run();
         }
     }
 }

@@ -32,7 +32,8 @@ public final class GuardIntegration {
         CallSites.mapped(mappedClasses);
         GuardLog.configure(settings.get(GuardLog.SUMMARY_INTERVAL));
         GuardModes.factoryStarted(sessionFactory, GuardModes.parse("the Hibernate setting", settings.get(SETTING)));
-        if (GuardModes.requested(sessionFactory) && GuardModes.modeFor(sessionFactory) != LazyLoadGuard.Mode.OFF) {
+        if (System.getProperty(AgentMain.STATE) != null
+                || GuardModes.requested(sessionFactory) && GuardModes.modeFor(sessionFactory) != LazyLoadGuard.Mode.OFF) {
             Guard.install();
         }
         Guard.reportInstalled();

@@ -92,7 +92,8 @@ final class GuardModes {
     /** Re-reads the system property and tells {@link Guard} whether any session may be watched. */
     static synchronized void refresh() {
         systemProperty = parse("the system property", System.getProperty(SETTING));
-        Mode j = code != null ? code : systemProperty != null ? systemProperty : agent;
+        Mode a = agent != null ? agent : parse("the -javaagent argument", System.getProperty(AgentMain.ARGUMENT));
+        Mode j = code != null ? code : systemProperty != null ? systemProperty : a;
         jvm = j;
         boolean anyOn = j != null ? j != Mode.OFF
                 : FACTORIES.isEmpty() || FACTORIES.values().stream().anyMatch(m -> m != Mode.OFF);
@@ -101,7 +102,8 @@ final class GuardModes {
 
     /** @return whether some switch (other than code) asks for the guard: then a starting factory installs it */
     static boolean requested(Object factory) {
-        return systemProperty != null || agent != null || CONFIGURED.contains(factory);
+        return systemProperty != null || agent != null || System.getProperty(AgentMain.ARGUMENT) != null
+                || CONFIGURED.contains(factory);
     }
 
     /** @return the JVM's mode: code, system property, agent; else the last factory setting; else WARN */
