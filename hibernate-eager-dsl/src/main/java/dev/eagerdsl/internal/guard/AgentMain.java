@@ -29,12 +29,6 @@ public final class AgentMain {
             System.setProperty(ARGUMENT, args.trim());
         }
         System.setProperty(STATE, "registered");
-        // Byte Buddy's Nexus (for initializers of generated types, which this agent never needs) reaches for
-        // sun.misc.Unsafe, and JDK 24+ print a warning for that. In the agent jar this string is relocated with
-        // Byte Buddy, so the switch is the agent's own copy's and the application's Byte Buddy is untouched.
-        if (System.getProperty("net.bytebuddy.nexus.disabled") == null) {
-            System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        }
         try {
             GuardInstrumentation.register(inst, () -> System.setProperty(STATE, "transformed"),
                     () -> System.setProperty(STATE, "failed: " + String.join("; ", GuardInstrumentation.failures())));

@@ -42,7 +42,7 @@ final class GuardInstrumentation {
     static void register(Instrumentation inst, Runnable whenDone, Runnable whenFailed) {
         onFailure = whenFailed;
         onBothTransformed = whenDone;
-        new AgentBuilder.Default()
+        newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -55,6 +55,26 @@ final class GuardInstrumentation {
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.ProxyInit.class)
                         .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(0)))))
                 .installOn(inst);
+    }
+
+    /**
+     * {@code new AgentBuilder.Default()} creates Byte Buddy's Nexus accessor (for initializers of generated types,
+     * which this instrumentation never needs: it only inlines advice), whose set-up reaches for
+     * {@code sun.misc.Unsafe}; JDK 24+ print a four-line warning for that. When nobody set
+     * {@code net.bytebuddy.nexus.disabled}, it is set for that moment and removed again. (In the agent jar the
+     * string is relocated with Byte Buddy: there it only concerns the agent's own copy.)
+     */
+    private static AgentBuilder newAgentBuilder() {
+        String key = "net.bytebuddy.nexus.disabled";
+        if (Runtime.version().feature() < 24 || System.getProperty(key) != null) {
+            return new AgentBuilder.Default();
+        }
+        System.setProperty(key, "true");
+        try {
+            return new AgentBuilder.Default();
+        } finally {
+            System.clearProperty(key);
+        }
     }
 
     /** @return whether Hibernate's classes are visible to this library (false in an agent jar outside the application's loader) */
