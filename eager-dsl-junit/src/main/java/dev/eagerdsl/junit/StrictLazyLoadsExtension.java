@@ -45,7 +45,7 @@ final class StrictLazyLoadsExtension implements BeforeAllCallback, AfterAllCallb
     private static void strict(ExtensionContext context) {
         if (!LazyLoadGuard.install()) {
             context.publishReportEntry("eagerdsl", "LazyLoadGuard.install() could not instrument Hibernate: STRICT"
-                    + " mode sees no lazy load. Run the tests with -javaagent:<path to hibernate-eager-dsl.jar>.");
+                    + " mode sees no lazy load. Run the tests with -javaagent:<path to hibernate-eager-dsl-<version>-agent.jar>.");
         }
         context.getStore(NAMESPACE).put(context.getUniqueId(), LazyLoadGuard.modeSetInCode());
         LazyLoadGuard.setMode(LazyLoadGuard.Mode.STRICT);

@@ -63,7 +63,8 @@ public final class Guard {
             inst = ByteBuddyAgent.install();
         } catch (Throwable e) {
             LOG.warn("EAGER-103 LazyLoadGuard cannot attach to this JVM ({}): lazy loads are not watched. Start the JVM with"
-                    + " -javaagent:/path/to/hibernate-eager-dsl.jar (the library jar is also an agent); on JDK 21+ you may instead add"
+                    + " -javaagent:/path/to/hibernate-eager-dsl-<version>-agent.jar (the artifact with the classifier agent); on JDK 21+ you"
+                    + " may instead add"
                     + " -XX:+EnableDynamicAgentLoading.", e.toString());
             return false;
         }
