@@ -121,10 +121,15 @@ class GuardLogSummaryTest {
                 .containsExactly(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMillis(500),
                         Duration.ofMinutes(10), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(15));
         assertThat(List.of("10", "ten minutes", "-PT1M", "")).extracting(GuardLog::parseInterval).containsOnlyNulls();
+        String property = System.clearProperty(GuardLog.SUMMARY_INTERVAL);     // the test runs set it to 0
         try (LogCapture log = new LogCapture()) {
             GuardLog.configure("soon");
             assertThat(log.lines()).containsExactly("WARN EAGER-107 Ignoring the Hibernate setting eagerdsl.guard.summary-interval=soon:"
                     + " the value must be a duration such as 10m, 30s, 1h or PT10M, or 0 to turn the summary off.");
+        } finally {
+            if (property != null) {
+                System.setProperty(GuardLog.SUMMARY_INTERVAL, property);
+            }
         }
     }
 }
