@@ -1,7 +1,10 @@
 package dev.eagerdsl;
 
 import dev.eagerdsl.internal.guard.Guard;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Finds N+1 lazy loads while the application runs. {@link #install()} instruments Hibernate's lazy
@@ -14,7 +17,13 @@ import java.util.function.Consumer;
  *   <li>{@link Mode#OFF}: nothing, near zero cost.</li>
  * </ul>
  * Zero-code activation: the setting {@code eagerdsl.guard=off|warn|strict} (a Hibernate property or
- * a system property).
+ * a system property), or the {@code -javaagent} argument.
+ *
+ * <p>Which switch wins, strongest first: a mode set in code ({@link #setMode}, the JUnit extension's
+ * {@code @StrictLazyLoads}), the system property {@code eagerdsl.guard}, the {@code -javaagent} argument, the
+ * Hibernate setting {@code eagerdsl.guard}. The first three hold for the whole JVM; a Hibernate setting holds for
+ * the sessions of its own {@code SessionFactory} only, so two factories with different settings each behave as
+ * set, and a factory that starts later never lowers a mode set above it. With no switch at all: WARN.
  *
  * @since 0.1.0
  */
@@ -75,7 +84,8 @@ public final class LazyLoadGuard {
     }
 
     /**
-     * Sets the mode for the whole JVM.
+     * Sets the mode for the whole JVM, above every other switch (system property, agent argument, Hibernate
+     * setting) until {@link #clearMode()}.
      *
      * @param mode the new mode
      * @since 0.1.0
@@ -85,13 +95,48 @@ public final class LazyLoadGuard {
     }
 
     /**
-     * The mode the guard is in, for the whole JVM.
+     * Forgets the mode set in code by {@link #setMode}: the system property, the agent argument and the
+     * Hibernate settings decide again.
+     *
+     * @since 0.1.0
+     */
+    public static void clearMode() {
+        Guard.clearMode();
+    }
+
+    /**
+     * The mode set in code by {@link #setMode} (and not cleared), for a caller that changes it and puts it back.
+     *
+     * @return the mode set in code, or empty when the other switches decide
+     * @since 0.1.0
+     */
+    public static Optional<Mode> modeSetInCode() {
+        return Optional.ofNullable(Guard.modeSetInCode());
+    }
+
+    /**
+     * The mode the guard is in for the whole JVM: the one set in code, else the system property
+     * {@code eagerdsl.guard}, else the {@code -javaagent} argument, else the Hibernate setting of the last
+     * {@code SessionFactory} started with one, else WARN. A factory's own sessions follow
+     * {@link #mode(EntityManagerFactory)}.
      *
      * @return the current mode
      * @since 0.1.0
      */
     public static Mode mode() {
         return Guard.mode();
+    }
+
+    /**
+     * The mode for the sessions of one factory: the JVM-wide switches when one is set, else that factory's
+     * Hibernate setting {@code eagerdsl.guard}, else WARN.
+     *
+     * @param factory a Hibernate {@code SessionFactory} or a JPA {@code EntityManagerFactory} of Hibernate
+     * @return the mode its sessions are watched in
+     * @since 0.1.0
+     */
+    public static Mode mode(EntityManagerFactory factory) {
+        return Guard.modeFor(factory.unwrap(SessionFactoryImplementor.class));
     }
 
     /**

@@ -289,8 +289,8 @@ class LazyLoadGuardTest {
     }
 
     @Test
-    void theHibernateSettingTurnsTheGuardOn() {
-        LazyLoadGuard.setMode(LazyLoadGuard.Mode.OFF);
+    void theHibernateSettingTurnsTheGuardOnForItsFactory() {
+        LazyLoadGuard.clearMode();                            // a mode set in code would win over the setting
         SessionFactory strict = new org.hibernate.cfg.Configuration() {
             {
                 addAnnotatedClass(Publisher.class);
@@ -298,9 +298,13 @@ class LazyLoadGuardTest {
                 setProperty("eagerdsl.guard", "strict");
             }
         }.buildSessionFactory();
-        strict.close();
-        assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.STRICT);
-        assertThat(LazyLoadGuard.isInstalled()).isTrue();
+        try {
+            assertThat(LazyLoadGuard.mode(strict)).isEqualTo(LazyLoadGuard.Mode.STRICT);
+            assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.STRICT);
+            assertThat(LazyLoadGuard.isInstalled()).isTrue();
+        } finally {
+            strict.close();
+        }
     }
 
     private static int lineOf(String code) {

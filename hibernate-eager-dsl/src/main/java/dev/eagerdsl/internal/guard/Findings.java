@@ -78,6 +78,11 @@ final class Findings {
      */
     static void report(SharedSessionContractImplementor session, String ownerName, String attribute, Object ownerId, PathInfo child,
                        boolean collection, Kind kind, int siblings, int count, String planFix) {
+        LazyLoadGuard.Mode mode = Guard.modeFor(session);
+        if (mode == LazyLoadGuard.Mode.OFF) {
+            // this session's factory is OFF (its own setting), while another factory keeps the guard tracking
+            return;
+        }
         String fix = planFix != null ? planFix : code(child);
         String site = CallSites.find();
         LazyLoad event = new LazyLoad(ownerName, attribute, ownerId, site, fix, collection, siblings);
@@ -91,7 +96,6 @@ final class Findings {
                     + " rows of one " + (planFix != null ? "statement of a plan" : "query") + " were read). Fix: " + fix
                     + (planFix != null ? " in that plan" : " on that query") + ", or map " + ownerName + "." + attribute + " LAZY";
         };
-        LazyLoadGuard.Mode mode = Guard.mode();
         if (mode == LazyLoadGuard.Mode.STRICT) {
             throw new LazyLoadException(head + kind.verb + tail, event);
         }

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.matcher.ElementMatchers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +18,28 @@ public final class Guard {
 
     static final Logger LOG = LoggerFactory.getLogger("dev.eagerdsl.LazyLoad");
 
-    private static volatile LazyLoadGuard.Mode mode = LazyLoadGuard.Mode.WARN;
     private static volatile boolean installed;
-    /** installed and not OFF: the only thing the hooks read on the fast path */
+    /** some session may be watched (installed, and some switch not OFF): the only thing the hooks read on the fast path */
     private static volatile boolean tracking;
+    /** some switch leaves the guard on (see {@link GuardModes}) */
+    private static volatile boolean anyOn = true;
+    /** the transformer is registered (the classes may not be loaded yet) */
+    private static boolean registered;
+    /** EAGER-106 was logged */
+    private static volatile boolean reported;
+    /** the agent jar registered the instrumentation (see {@link AgentMain}); hooks only run from transformed code */
+    private static volatile boolean viaAgentJar;
+    private static volatile boolean agentFailureReported;
     private static final List<Subscriber> SUBSCRIBERS = new CopyOnWriteArrayList<>();
+
+    static {
+        String state = System.getProperty(AgentMain.STATE);
+        if (state != null && !state.startsWith("failed")) {
+            viaAgentJar = true;
+            tracking = anyOn;
+            dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
+        }
+    }
 
     private Guard() {
     }
@@ -40,78 +54,134 @@ public final class Guard {
         if (installed) {
             return true;
         }
+        String agentJar = System.getProperty(AgentMain.STATE);
+        if (agentJar != null) {
+            return agentJar(agentJar);
+        }
         Instrumentation inst;
         try {
             inst = ByteBuddyAgent.install();
         } catch (Throwable e) {
             LOG.warn("EAGER-103 LazyLoadGuard cannot attach to this JVM ({}): lazy loads are not watched. Start the JVM with"
-                    + " -javaagent:/path/to/hibernate-eager-dsl.jar (the library jar is also an agent); on JDK 21+ you may instead add"
+                    + " -javaagent:/path/to/hibernate-eager-dsl-<version>-agent.jar (the artifact with the classifier agent); on JDK 21+ you"
+                    + " may instead add"
                     + " -XX:+EnableDynamicAgentLoading.", e.toString());
             return false;
         }
         return install(inst);
     }
 
-    /** Instruments Hibernate with the given instrumentation (from {@code install()} or the {@code -javaagent}). */
+    /**
+     * Instruments Hibernate with the given instrumentation (from {@code install()} or the {@code -javaagent}).
+     *
+     * @return whether Hibernate's classes are transformed (or, where this library cannot see them yet, will be when they load)
+     */
     public static synchronized boolean install(Instrumentation inst) {
         if (installed) {
             return true;
         }
-        try {
-            new AgentBuilder.Default()
-                    .disableClassFormatChanges()
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                    .type(ElementMatchers.named("org.hibernate.collection.spi.AbstractPersistentCollection"))
-                    .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.CollectionInit.class)
-                            .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(boolean.class)))))
-                    .type(ElementMatchers.named("org.hibernate.proxy.AbstractLazyInitializer"))
-                    .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.ProxyInit.class)
-                            .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(0)))))
-                    .type(ElementMatchers.named("org.hibernate.engine.internal.StatefulPersistenceContext"))
-                    .transform((builder, type, loader, module, domain) -> builder
-                            .visit(Advice.to(Advices.ResultSetFinished.class).on(ElementMatchers.named("postLoad")
-                                    .and(ElementMatchers.takesArguments(2))
-                                    .and(ElementMatchers.takesArgument(0, ElementMatchers.named(
-                                            "org.hibernate.sql.results.jdbc.spi.JdbcValuesSourceProcessingState")))))
-                            .visit(Advice.to(Advices.Cleared.class).on(ElementMatchers.named("clear").and(ElementMatchers.takesArguments(0)))))
-                    .type(ElementMatchers.named("org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor"))
-                    .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.EnhancedProxyInit.class)
-                            .on(ElementMatchers.named("forceInitialize").and(ElementMatchers.takesArguments(4)))))
-                    .type(ElementMatchers.named("org.hibernate.sql.results.graph.entity.internal.EntitySelectFetchInitializer"))
-                    .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.EagerToOne.class)
-                            .on(ElementMatchers.named("initialize").and(ElementMatchers.takesArguments(4)))))
-                    .installOn(inst);
-        } catch (Throwable e) {
+        GuardModes.refresh();
+        if (!registered) {
+            try {
+                dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
+                GuardInstrumentation.register(inst, Guard::transformed, () -> { });
+                registered = true;
+            } catch (Throwable e) {
+                LOG.warn("EAGER-103 LazyLoadGuard could not instrument Hibernate ({}): lazy loads are not watched; the application runs on.",
+                        e.toString());
+                return false;
+            }
+        }
+        boolean visible = GuardInstrumentation.loadTargets();
+        List<String> failures = GuardInstrumentation.failures();
+        if (!failures.isEmpty()) {
             LOG.warn("EAGER-103 LazyLoadGuard could not instrument Hibernate ({}): lazy loads are not watched; the application runs on.",
-                    e.toString());
+                    String.join("; ", failures));
             return false;
         }
-        installed = true;
-        tracking = mode != LazyLoadGuard.Mode.OFF;
+        reportInstalled();
+        return installed || !visible;
+    }
+
+    /** The agent jar ran ({@code state}: {@link AgentMain#STATE}): no second instrumentation; report what it did. */
+    private static boolean agentJar(String state) {
+        if (state.startsWith("failed")) {
+            if (!agentFailureReported) {
+                agentFailureReported = true;
+                LOG.warn("EAGER-103 LazyLoadGuard's -javaagent could not instrument Hibernate ({}): lazy loads are not watched; the"
+                        + " application runs on.", state.substring("failed: ".length()));
+            }
+            return false;
+        }
+        viaAgentJar = true;
         dev.eagerdsl.internal.exec.ExecScope.listen(PlanScope.INSTANCE);
-        LOG.debug("EAGER-106 LazyLoadGuard installed, mode {}", mode);
+        GuardModes.refresh();
+        GuardInstrumentation.loadTargets();      // in this class loader, which sees Hibernate: transformed now
+        reportInstalled();
         return true;
+    }
+
+    /** Both Hibernate classes are transformed (Byte Buddy's listener; may run while a class loads, so no lock and no log here). */
+    private static void transformed() {
+        installed = true;
+        tracking = anyOn;
+    }
+
+    /** Logs the one INFO line once the instrumentation is in place; called by install and when a factory starts. */
+    static void reportInstalled() {
+        if (isInstalled() && !reported) {
+            synchronized (Guard.class) {
+                if (!reported) {
+                    reported = true;
+                    LOG.info("EAGER-106 LazyLoadGuard installed: Hibernate's lazy loading is watched (mode {}).", GuardModes.mode());
+                }
+            }
+        }
     }
 
     /** @return whether Hibernate is instrumented */
     public static boolean isInstalled() {
-        return installed;
+        return installed || (viaAgentJar && "transformed".equals(System.getProperty(AgentMain.STATE)));
     }
 
-    /** {@code LazyLoadGuard.setMode} */
+    /** {@code LazyLoadGuard.setMode}: the mode set in code, above every other switch */
     public static void setMode(LazyLoadGuard.Mode m) {
         if (m == null) {
-            throw new IllegalArgumentException("LazyLoadGuard.setMode(null): pass OFF, WARN or STRICT.");
+            throw new IllegalArgumentException("LazyLoadGuard.setMode(null): pass one of " + GuardModes.valid()
+                    + ", or call LazyLoadGuard.clearMode() to let the other switches decide.");
         }
-        mode = m;
-        tracking = installed && m != LazyLoadGuard.Mode.OFF;
+        GuardModes.setCode(m);
     }
 
-    /** @return the mode */
+    /** {@code LazyLoadGuard.clearMode}: forgets the mode set in code */
+    public static void clearMode() {
+        GuardModes.setCode(null);
+    }
+
+    /** @return the mode set in code, or {@code null} */
+    public static LazyLoadGuard.Mode modeSetInCode() {
+        return GuardModes.code();
+    }
+
+    /** @return the JVM's mode (see {@link GuardModes#mode()}) */
     public static LazyLoadGuard.Mode mode() {
-        return mode;
+        return GuardModes.mode();
+    }
+
+    /** @return the mode for sessions of this factory */
+    public static LazyLoadGuard.Mode modeFor(Object sessionFactory) {
+        return GuardModes.modeFor(sessionFactory);
+    }
+
+    /** @return the mode for this session (by its factory) */
+    static LazyLoadGuard.Mode modeFor(org.hibernate.engine.spi.SharedSessionContractImplementor session) {
+        return GuardModes.modeFor(session.getFactory());
+    }
+
+    /** Called by {@link GuardModes} when the switches change. */
+    static void retrack(boolean on) {
+        anyOn = on;
+        tracking = (installed || viaAgentJar) && on;
     }
 
     /** {@code LazyLoadGuard.subscribe} */

@@ -2,25 +2,29 @@ package dev.eagerdsl.internal.guard;
 
 import java.lang.instrument.Instrumentation;
 
-/** {@code -javaagent:hibernate-eager-dsl.jar}, for platforms that forbid attaching at run time. */
+/**
+ * {@code -javaagent:hibernate-eager-dsl-<version>-agent.jar[=off|warn|strict]}, for platforms that forbid
+ * attaching at run time. The argument sets the mode below the system property and a mode set in code,
+ * above the Hibernate setting.
+ */
 public final class GuardAgent {
 
     private GuardAgent() {
     }
 
     /**
-     * @param args ignored, or {@code off|warn|strict}
+     * @param args empty, or {@code off|warn|strict}
      * @param inst the JVM's instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
-        Guard.install(inst);
         if (args != null && !args.isBlank()) {
-            GuardIntegration.applySetting(args);
+            GuardIntegration.agentArgument(args);
         }
+        Guard.install(inst);
     }
 
     /**
-     * @param args ignored, or {@code off|warn|strict}
+     * @param args empty, or {@code off|warn|strict}
      * @param inst the JVM's instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {

@@ -1,46 +1,51 @@
 package dev.eagerdsl.internal.guard;
 
 import dev.eagerdsl.LazyLoadGuard;
-import java.util.Locale;
+import java.util.Collection;
+import java.util.Map;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 
-/** Wires the guard into a starting SessionFactory: the PostLoad tracker and the {@code eagerdsl.guard} setting. */
+/**
+ * Wires the guard into a starting SessionFactory: the PostLoad tracker, the factory's own
+ * {@code eagerdsl.guard} setting (see {@link GuardModes} for which switch wins), the call-site
+ * skip list, the entity classes (for call sites inside getters) and the summary interval.
+ */
 public final class GuardIntegration {
 
-    /** The setting (Hibernate property or system property): {@code off}, {@code warn} or {@code strict}. */
-    public static final String SETTING = "eagerdsl.guard";
+    /** The mode setting (Hibernate setting or system property): {@code off}, {@code warn} or {@code strict}. */
+    public static final String SETTING = GuardModes.SETTING;
 
     private GuardIntegration() {
     }
 
-    /** @param sessionFactory the factory being built */
-    public static void integrate(SessionFactoryImplementor sessionFactory) {
+    /**
+     * @param sessionFactory the factory being built
+     * @param mappedClasses the names of its entity classes and their mapped superclasses
+     */
+    public static void integrate(SessionFactoryImplementor sessionFactory, Collection<String> mappedClasses) {
         sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class)
                 .appendListeners(EventType.POST_LOAD, new LoadTracker());
-        Object setting = sessionFactory.getProperties().get(SETTING);
-        if (setting == null) {
-            setting = System.getProperty(SETTING);
-        }
-        if (setting != null) {
-            applySetting(setting.toString());
-        }
-    }
-
-    /** Applies {@code off|warn|strict}: installs the guard for warn and strict. */
-    static void applySetting(String value) {
-        String v = value.trim().toUpperCase(Locale.ROOT);
-        LazyLoadGuard.Mode mode;
-        try {
-            mode = LazyLoadGuard.Mode.valueOf(v);
-        } catch (IllegalArgumentException e) {
-            Guard.LOG.warn("EAGER-107 Ignoring {}={}: the value must be off, warn or strict.", SETTING, value);
-            return;
-        }
-        Guard.setMode(mode);
-        if (mode != LazyLoadGuard.Mode.OFF) {
+        Map<String, Object> settings = sessionFactory.getProperties();
+        CallSites.skipPackages(settings.get(CallSites.SKIP_PACKAGES));
+        CallSites.mapped(mappedClasses);
+        GuardLog.configure(settings.get(GuardLog.SUMMARY_INTERVAL));
+        GuardModes.factoryStarted(sessionFactory, GuardModes.parse("the Hibernate setting", settings.get(SETTING)));
+        if (System.getProperty(AgentMain.STATE) != null
+                || GuardModes.requested(sessionFactory) && GuardModes.modeFor(sessionFactory) != LazyLoadGuard.Mode.OFF) {
             Guard.install();
         }
+        Guard.reportInstalled();
+    }
+
+    /** @param sessionFactory the factory being closed: its setting no longer counts */
+    public static void disintegrate(SessionFactoryImplementor sessionFactory) {
+        GuardModes.factoryClosed(sessionFactory);
+    }
+
+    /** The {@code -javaagent} argument: {@code off|warn|strict}. */
+    static void agentArgument(String value) {
+        GuardModes.setAgent(GuardModes.parse("the -javaagent argument", value));
     }
 }
