@@ -36,7 +36,8 @@ class StreamsExamplesTest {
             // 2,000 books, many per year: each exactly once, in the order of the year and then the id
             assertThat(seen).hasSize(2_000).doesNotHaveDuplicates().isEqualTo(session.createQuery(
                     "select b.id from Book b order by b.published desc, b.id", Long.class).getResultList());
-            assertThat(updates()).hasSize(2_000);
+            // the demo batches its updates: one batch per chunk, written by the flush before the chunk is detached
+            assertThat(updates()).hasSize(4);
             BigDecimal after = session.createQuery("select sum(b.price) from Book b", BigDecimal.class).getSingleResult();
             assertThat(after.subtract(before)).isEqualByComparingTo("2000");
         });
@@ -54,9 +55,9 @@ class StreamsExamplesTest {
             }
             // query.getFirstResult() is still 100 and query.getMaxResults() 250
             // docs:end st-paging
+            Docs.assertSql("st-paging", DocsDb.statements());
             assertThat(seen).isEqualTo(session.createQuery("select b.id from Book b order by b.published, b.id", Long.class)
                     .setFirstResult(100).setMaxResults(250).getResultList());
-            Docs.assertSql("st-paging", DocsDb.statements());
             assertThat(query.getFirstResult()).isEqualTo(100);
             assertThat(query.getMaxResults()).isEqualTo(250);
         });
@@ -78,7 +79,8 @@ class StreamsExamplesTest {
             session.flush();                                      // your flush writes them
             // docs:end st-manual
             assertThat(changed).isNotEmpty().allMatch(session::contains);
-            assertThat(updates()).hasSize(changed.size());
+            assertThat(changed).hasSizeGreaterThan(1);
+            assertThat(updates()).as("one batch, at the user's flush").hasSize(1);
         });
     }
 
