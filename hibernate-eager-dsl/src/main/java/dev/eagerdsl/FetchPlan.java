@@ -235,10 +235,15 @@ public final class FetchPlan {
 
     /**
      * Streams the query's roots, loading and prefetching {@code chunkSize} roots at a time, so that
-     * memory stays flat on millions of rows (Django's {@code iterator(chunk_size)}). The query is read
-     * one page of {@code chunkSize} roots at a time and must have an {@code order by}. When the session
-     * held no other entity as the stream started, each passed chunk is detached from the session.
-     * Close the stream (try-with-resources) to detach the last chunk.
+     * memory stays flat on millions of rows (Django's {@code iterator(chunk_size)}). Each chunk is a
+     * keyset page on a copy of the query: it continues after the previous chunk's last row on the
+     * query's order plus the id, so every row is handed out exactly once (no {@code order by}: id
+     * order); the query's own first and max results bound the stream, and the query is not changed.
+     * An order the pages cannot continue on (an expression, a joined entity's attribute) is refused.
+     * Before the next chunk is read the session is flushed (unless its flush mode is MANUAL or no
+     * transaction is running: then changed entities stay attached) and, when the session held no
+     * other entity as the stream started, the passed chunk is detached. Close the stream
+     * (try-with-resources) to do so for the last chunk. See docs/streams.md.
      *
      * @param query the query
      * @param chunkSize roots per chunk, at least 1

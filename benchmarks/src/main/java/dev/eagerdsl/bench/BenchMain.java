@@ -105,7 +105,17 @@ public final class BenchMain {
             overrides.put("guard", List.of("none"));
         }
         List<String> excludes = new ArrayList<>();
-        if (quick || !dbs.contains("pg")) {
+        // the stream runs on PostgreSQL, and on H2 in a file (h2file): a million rows in memory would share its 256 MB heap
+        List<String> streamDbs = new ArrayList<>();
+        if (dbs.contains("pg")) {
+            streamDbs.add("pg");
+        }
+        if (dbs.contains("h2")) {
+            streamDbs.add("h2file");
+            overrides.put("db", new ArrayList<>(dbs));
+            overrides.get("db").add("h2file");
+        }
+        if (quick || streamDbs.isEmpty()) {
             excludes.add("StreamBench");
         }
         for (String db : dbs) {
@@ -134,6 +144,12 @@ public final class BenchMain {
                 boolean stream = server.equals("pg") && !excludes.contains("StreamBench");
                 versions.put(server, load(server, stream ? 1_000_000 : 100_000));
             }
+        }
+        if (streamDbs.contains("h2file") && !excludes.contains("StreamBench")) {
+            long loadStart = System.nanoTime();
+            // opened here first: this JVM serves the file to the forks (AUTO_SERVER)
+            Db.open("h2file").ensure(Dataset.CUSTOMERS, 1_000_000);
+            System.out.printf(Locale.ROOT, "# H2 file database for the stream loaded in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
         }
 
         Pattern includePattern = include == null ? null : Pattern.compile(include);
@@ -176,13 +192,19 @@ public final class BenchMain {
             opt.forks(1).warmupIterations(10).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(8).measurementTime(TimeValue.seconds(1));
         }
-        new Runner(opt.build()).run();
+        // nothing else to run when --include names the stream only
+        boolean others = CountPass.SCENARIOS.stream().filter(c -> c != StreamBench.class)
+                .flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods()).map(m -> c.getName() + "." + m.getName()))
+                .anyMatch(name -> includePattern == null || includePattern.matcher(name).find());
+        if (others) {
+            new Runner(opt.build()).run();
+        }
         Path streamResults = out.resolve("results-stream.json");
         Files.deleteIfExists(streamResults);
         if (stream) {
             // its own run: the annotations' single-shot mode, iterations and -Xmx256m fork stand
             new Runner(new OptionsBuilder().include("dev\\.eagerdsl\\.bench\\.StreamBench\\.")
-                    .param("db", "pg").addProfiler(GCProfiler.class).shouldFailOnError(true)
+                    .param("db", streamDbs.toArray(new String[0])).addProfiler(GCProfiler.class).shouldFailOnError(true)
                     .resultFormat(ResultFormatType.JSON).result(streamResults.toString()).build()).run();
         }
 

@@ -79,13 +79,22 @@ final class Goals {
         // 5. stream over 1,000,000 roots under -Xmx256m
         for (Row r : rows) {
             if (r.scenario().equals("StreamBench")) {
-                Double peak = extra.get("StreamBench." + r.method() + "|" + r.db() + "|peakHeapMiB");
-                Double max = extra.get("StreamBench." + r.method() + "|" + r.db() + "|maxHeapMiB");
-                line(md, "stream over 1,000,000 roots with prefetch under -Xmx256m, " + name(r.db()),
+                Double peak = extra.get(Report.extraKey(r, "peakHeapMiB"));
+                Double max = extra.get(Report.extraKey(r, "maxHeapMiB"));
+                String guard = "guard " + r.params().getOrDefault("guard", "none").toUpperCase(Locale.ROOT);
+                line(md, "stream over 1,000,000 roots with prefetch under -Xmx256m, " + name(r.db()) + ", " + guard,
                         String.format(Locale.ROOT, "completed in %.1f s per pass; peak heap %s MiB of %s MiB", r.ms() / 1000,
                                 peak == null ? "?" : String.format(Locale.ROOT, "%.0f", peak),
                                 max == null ? "?" : String.format(Locale.ROOT, "%.0f", max)),
                         max != null && max <= 260);
+                // 5b. flat cost: the last ten chunks within 1.2x of the first ten
+                Double first = extra.get(Report.extraKey(r, "firstChunksMs"));
+                Double last = extra.get(Report.extraKey(r, "lastChunksMs"));
+                if (first != null && last != null) {
+                    line(md, "stream: last ten chunks ≤ 1.2× the first ten, " + name(r.db()) + ", " + guard,
+                            String.format(Locale.ROOT, "%s ms vs %s ms per chunk of 1,000: **%.2f×**", Report.fmt(last),
+                                    Report.fmt(first), last / first), last / first <= 1.2);
+                }
             }
         }
         // 6. guard overhead: WARN <= 3%, OFF <= 1%
@@ -138,7 +147,12 @@ final class Goals {
     }
 
     static String name(String db) {
-        return db.equals("pg") ? "PostgreSQL" : "H2";
+        return switch (db) {
+            case "pg" -> "PostgreSQL";
+            case "h2file" -> "H2 (file)";
+            case "mariadb" -> "MariaDB";
+            default -> "H2";
+        };
     }
 
     private static String where(Row r) {

@@ -53,8 +53,11 @@ public final class Report {
             "Customers with 3 orders each, `where c.id <= :n`: does the cost per owner stay flat?"});
         SCENARIOS.put("StreamBench", new String[] {"stream: 1,000,000 roots in a 256 MB heap",
             "`Related.prefetch(\"orders\").stream(query, 1000)` over 1,000,000 customers and 3,000,000 orders, "
-                + "in a JVM started with `-Xmx256m` (PostgreSQL only: an H2 in-memory database that size would live in "
-                + "the same heap). Single-shot timing: one warm-up pass, two measured passes."});
+                + "in a JVM started with `-Xmx256m`, with the guard not installed and in WARN. On PostgreSQL, and on H2 in a "
+                + "file served by the runner's JVM (an H2 in-memory database that size would live in the same heap). "
+                + "Single-shot timing: one warm-up pass, two measured passes; each chunk's time is recorded too, and the "
+                + "first ten chunks are compared with the last ten (keyset pages: a page deep in the table costs what "
+                + "the first one does)."});
         SCENARIOS.put("GuardBench", new String[] {"(g) the guard's cost on plans that load everything",
             "The plans of (a) and (b) with `LazyLoadGuard` never installed, installed in OFF, and installed in WARN, "
                 + "each in its own JVM. The plans leave nothing lazy, so the guard has nothing to report: this is what "
@@ -143,15 +146,24 @@ public final class Report {
                 groups.computeIfAbsent(r.db() + (r.variant().isEmpty() ? "" : " · " + r.variant()), k -> new ArrayList<>()).add(r);
             }
             for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
-                md.append("**").append(g.getKey().replace("h2", "H2").replace("pg", "PostgreSQL")).append("**\n\n");
+                md.append("**").append(g.getKey().replace("h2file", "H2 (file)").replace("h2", "H2").replace("pg", "PostgreSQL"))
+                        .append("**\n\n");
                 table(md, g.getValue(), s.getKey());
                 for (String metric : List.of("peakHeapMiB", "maxHeapMiB")) {
                     for (Row r : g.getValue()) {
-                        Double v = extra.get(s.getKey() + "." + r.method() + "|" + r.db() + "|" + metric);
+                        Double v = extra.get(extraKey(r, metric));
                         if (v != null) {
                             md.append(String.format(Locale.ROOT, "%s: %.0f MiB. ", metric.equals("peakHeapMiB")
                                     ? "Peak heap used (sum of heap pools' peaks)" : "Maximum heap", v));
                         }
+                    }
+                }
+                for (Row r : g.getValue()) {
+                    Double first = extra.get(extraKey(r, "firstChunksMs"));
+                    Double last = extra.get(extraKey(r, "lastChunksMs"));
+                    if (first != null && last != null) {
+                        md.append(String.format(Locale.ROOT, "Chunks of 1,000 roots: the first ten took %s ms each, the last ten "
+                                + "%s ms each (**%.2f×**). ", fmt(first), fmt(last), last / first));
                     }
                 }
                 md.append("\n");
@@ -161,6 +173,16 @@ public final class Report {
             }
         }
         Files.writeString(page, md.toString().replaceAll("\n{3,}", "\n\n"));
+    }
+
+    /**
+     * @param r a row
+     * @param metric an extra figure's name
+     * @return its key in the extra figures: a guard other than {@code none} is part of the metric's name
+     */
+    static String extraKey(Row r, String metric) {
+        String guard = r.params().getOrDefault("guard", "none");
+        return r.scenario() + "." + r.method() + "|" + r.db() + "|" + metric + (guard.equals("none") ? "" : ".guard=" + guard);
     }
 
     private static String groupOrder(String key) {

@@ -29,6 +29,7 @@ public class Book {
     public String getTitle() { return title; }
     public int getPublished() { return published; }
     public BigDecimal getPrice() { return price; }
+    public void setPrice(BigDecimal price) { this.price = price; }
     public Author getAuthor() { return author; }
     @Override public String toString() { return title; }
 }

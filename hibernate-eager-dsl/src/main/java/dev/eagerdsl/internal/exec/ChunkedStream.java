@@ -38,7 +38,8 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
     private final int maxResults;
     private int read;
     private boolean exhausted;
-    private Object last;
+    /** The sort keys of the last row handed out, read when its page was loaded; {@code null} before the first page. */
+    private Object[] last;
     private List<T> current = List.of();
     private int next;
     private List<Object> loaded = List.of();
@@ -94,27 +95,34 @@ final class ChunkedStream<T> extends Spliterators.AbstractSpliterator<T> {
             return distinct;
         });
         read += rows.size();
-        if (rows.size() < want) {
+        // a join to a collection in the user's query repeats roots (Hibernate hands each out once), so a page of
+        // fewer roots than asked for is the last one only when the query cannot repeat a root
+        if (rows.size() < want && !keyset.repeatsRoots()) {
             exhausted = true;
         }
         if (rows.isEmpty()) {
             return false;
         }
-        last = rows.get(rows.size() - 1);
+        // read before anyone sees the rows: a change made in forEach must not move where the next page starts
+        last = keyset.keysOf(rows.get(rows.size() - 1));
         loaded = reached;
         current = rows;
         next = 0;
         return true;
     }
 
-    /** Flushes what the passed chunk changed (unless the flush mode is MANUAL) and detaches it. */
+    /**
+     * Flushes what the passed chunk changed and detaches it. Without a flush (flush mode MANUAL, or no
+     * transaction to flush in) the chunk's changed entities stay attached, so that a later flush writes them.
+     */
     private void finishPrevious() {
         Session s = (Session) session;
         if (loaded.isEmpty() || !s.isOpen()) {
             loaded = List.of();
             return;
         }
-        boolean manual = s.getHibernateFlushMode() == FlushMode.MANUAL;
+        boolean manual = s.getHibernateFlushMode() == FlushMode.MANUAL || !session.isTransactionInProgress()
+                && !session.getFactory().getSessionFactoryOptions().isAllowOutOfTransactionUpdateOperations();
         if (!manual) {
             s.flush();
         }

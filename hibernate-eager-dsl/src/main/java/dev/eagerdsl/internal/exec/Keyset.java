@@ -4,6 +4,7 @@ import dev.eagerdsl.RelatedException;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.hibernate.query.sqm.tree.SqmCopyContext;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmNamedParameter;
+import org.hibernate.query.sqm.tree.from.SqmAttributeJoin;
+import org.hibernate.query.sqm.tree.from.SqmFrom;
+import org.hibernate.query.sqm.tree.from.SqmJoin;
 import org.hibernate.query.sqm.tree.from.SqmRoot;
 import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 import org.hibernate.query.sqm.tree.select.SqmOrderByClause;
@@ -48,9 +52,12 @@ final class Keyset<T> {
     private final EntityType<?> entity;
     private final List<Key> keys;
     private final int firstResult;
+    private final boolean repeatsRoots;
 
-    private Keyset(RootQuery<T> root, SharedSessionContractImplementor session, EntityType<?> entity, List<Key> keys, int firstResult) {
+    private Keyset(RootQuery<T> root, SharedSessionContractImplementor session, EntityType<?> entity, List<Key> keys, int firstResult,
+            boolean repeatsRoots) {
         this.root = root;
+        this.repeatsRoots = repeatsRoots;
         this.session = session;
         this.entity = entity;
         this.keys = keys;
@@ -70,9 +77,11 @@ final class Keyset<T> {
         List<Key> keys = new ArrayList<>();
         SqmOrderByClause order = spec.getOrderByClause();
         NullOrdering nulls = session.getJdbcServices().getDialect().getNullOrdering();
+        // hibernate.order_by.default_null_ordering: what Hibernate renders for a sort without 'nulls first/last'
+        String defaultPrecedence = String.valueOf(Values.call(session.getFactory().getSessionFactoryOptions(), "getDefaultNullPrecedence"));
         if (order != null) {
             for (SqmSortSpecification s : order.getSortSpecifications()) {
-                keys.add(key(s, r, entity, nulls));
+                keys.add(key(s, r, entity, nulls, defaultPrecedence));
             }
         }
         for (String id : idAttributes(entity)) {
@@ -81,10 +90,25 @@ final class Keyset<T> {
             }
         }
         int first = Math.max(0, root.query().getFirstResult());
-        return new Keyset<>(root, session, entity, List.copyOf(keys), first);
+        return new Keyset<>(root, session, entity, List.copyOf(keys), first, joinsMany(r));
     }
 
-    private static Key key(SqmSortSpecification s, SqmRoot<?> r, EntityType<?> entity, NullOrdering nulls) {
+    /** Whether a join of the query can give a root more than one row: a join to a collection, or to an entity by a condition. */
+    private static boolean joinsMany(SqmFrom<?, ?> from) {
+        for (SqmJoin<?, ?> j : from.getSqmJoins()) {
+            if (!(j instanceof SqmAttributeJoin<?, ?> a) || a.getAttribute() instanceof PluralAttribute<?, ?, ?> || joinsMany(j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a page can hold fewer roots than rows (so only an empty page ends the stream) */
+    boolean repeatsRoots() {
+        return repeatsRoots;
+    }
+
+    private static Key key(SqmSortSpecification s, SqmRoot<?> r, EntityType<?> entity, NullOrdering nulls, String defaultPrecedence) {
         SqmExpression<?> e = s.getSortExpression();
         List<String> path = new ArrayList<>();
         if (e instanceof SqmPath<?> p && !s.isIgnoreCase()) {
@@ -96,6 +120,9 @@ final class Keyset<T> {
             if (at == r && !path.isEmpty() && readable(entity, path)) {
                 boolean asc = s.getSortDirection() == SortDirection.ASCENDING;
                 String precedence = String.valueOf(Values.call(s, "getNullPrecedence"));
+                if (!precedence.equals("FIRST") && !precedence.equals("LAST")) {
+                    precedence = defaultPrecedence;
+                }
                 boolean nullsFirst = switch (precedence) {
                     case "FIRST" -> true;
                     case "LAST" -> false;
@@ -109,10 +136,15 @@ final class Keyset<T> {
                 return new Key(List.copyOf(path), asc, nullsFirst, e.toHqlString());
             }
         }
+        String alias = r.getExplicitAlias() != null ? r.getExplicitAlias() : entity.getName().substring(0, 1).toLowerCase(java.util.Locale.ROOT);
+        String id = idAttributes(entity).get(0);
+        String example = entity.getSingularAttributes().stream()
+                .filter(a -> a.getPersistentAttributeType() == jakarta.persistence.metamodel.Attribute.PersistentAttributeType.BASIC && !a.isId())
+                .map(a -> alias + "." + a.getName() + ", ").sorted().findFirst().orElse("");
         throw new RelatedException("stream(query, chunkSize) cannot continue 'order by " + e.toHqlString() + (s.isIgnoreCase() ? " (ignoring case)" : "")
                 + "' chunk by chunk: each chunk starts after the previous chunk's last row, so every sort key must be an attribute of "
                 + entity.getName() + " (or of an embeddable in it), its id, or the id of an entity it references. Order by such"
-                + " attributes (e.g. order by b.title, b.id), or read the rows with list(query) and setFirstResult/setMaxResults.");
+                + " attributes (e.g. order by " + example + alias + "." + id + "), or read the rows with list(query) and setFirstResult/setMaxResults.");
     }
 
     /** Whether the path can be read from a loaded root without loading anything: basic attributes, through embeddables, or a to-one's id. */
@@ -154,11 +186,11 @@ final class Keyset<T> {
     }
 
     /**
-     * @param after the last row of the previous page, or {@code null} for the first page
+     * @param after the sort keys of the previous page's last row ({@link #keysOf}), or {@code null} for the first page
      * @param max rows in this page
      * @return the page's query: a copy of the user's, with their parameters, hints and graph
      */
-    SelectionQuery<T> page(Object after, int max) {
+    SelectionQuery<T> page(Object[] after, int max) {
         SqmCopyContext ctx = SqmCopyContext.simpleContext();
         @SuppressWarnings("unchecked")
         SqmSelectStatement<T> copy = (SqmSelectStatement<T>) root.statement().copy(ctx);
@@ -178,7 +210,7 @@ final class Keyset<T> {
         }
         Map<String, Object> bound = new java.util.LinkedHashMap<>();
         if (after != null) {
-            spec.applyPredicate((SqmPredicate) after(copy, exprs, values(after), bound));
+            spec.applyPredicate((SqmPredicate) after(copy, exprs, after, bound));
         }
         SelectionQuery<T> q = ((Session) session).createQuery(copy);
         copyOptions(ctx, q);
@@ -198,7 +230,12 @@ final class Keyset<T> {
         return p;
     }
 
-    private Object[] values(Object row) {
+    /**
+     * @param row a root of a page, read when the page is loaded: a change the caller makes to it later
+     *     (even to a sort key) does not move where the next page starts
+     * @return its sort keys
+     */
+    Object[] keysOf(Object row) {
         Object[] out = new Object[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             out[i] = value(row, keys.get(i).path());
