@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * (g) the plans of (a) and (b) with {@link LazyLoadGuard} not installed, installed in OFF, and
  * installed in WARN. The plans load everything, so the guard has nothing to report: this is its
- * cost on code that is already right. Each value runs in its own JVM (instrumentation is global).
+ * cost on code that is already right. And (a) without a plan, where it reports 1,000 lazy loads per
+ * operation. Each value runs in its own JVM (instrumentation is global).
  */
 @State(Scope.Benchmark)
 public class GuardBench {
@@ -58,5 +59,13 @@ public class GuardBench {
     public long prefetchPlan() {
         return Tx.read(sf, s -> CoursesStudentsBench.touch(CoursesStudentsBench.PLAN.list(
                 s.createQuery(CoursesStudentsBench.HQL, Course.class))));
+    }
+
+    /** The one scenario where the guard has work: (a) without a plan, 1,000 lazy loads per operation (WARN reports them). */
+    @Benchmark
+    @Alternative(role = Role.NAIVE, label = "(a) lazy loop (N+1), 1,000 lazy loads")
+    public long nPlusOne() {
+        return Tx.read(sf, s -> BooksAuthorBench.touch(s.createQuery(BooksAuthorBench.HQL, Book.class)
+                .setParameter("max", BooksAuthorBench.ROOTS).getResultList()));
     }
 }

@@ -61,7 +61,8 @@ public final class Report {
         SCENARIOS.put("GuardBench", new String[] {"(g) the guard's cost on plans that load everything",
             "The plans of (a) and (b) with `LazyLoadGuard` never installed, installed in OFF, and installed in WARN, "
                 + "each in its own JVM. The plans leave nothing lazy, so the guard has nothing to report: this is what "
-                + "it costs code that is already right."});
+                + "it costs code that is already right. The lazy loop of (a) is the one case where it has work: 1,000 lazy "
+                + "loads per operation, each checked, and reported in WARN."});
     }
 
     private Report() {
