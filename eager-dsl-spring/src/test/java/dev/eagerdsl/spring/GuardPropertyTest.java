@@ -83,9 +83,12 @@ class GuardPropertyTest {
 
     @Test
     void withoutTheBootPropertyTheHibernateSettingStillApplies() {
-        LazyLoadGuard.setMode(LazyLoadGuard.Mode.OFF);
+        // no mode set in code (which would win over the Hibernate setting): the factory's own setting applies to it
+        LazyLoadGuard.clearMode();
         try (ConfigurableApplicationContext context = start("spring.jpa.properties.eagerdsl.guard=strict")) {
-            assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.STRICT);
+            assertThat(LazyLoadGuard.mode(context.getBean(jakarta.persistence.EntityManagerFactory.class)))
+                    .isEqualTo(LazyLoadGuard.Mode.STRICT);
+            assertThatThrownBy(() -> touchEveryBooksTags(context)).isInstanceOf(LazyLoadException.class);
         }
     }
 
