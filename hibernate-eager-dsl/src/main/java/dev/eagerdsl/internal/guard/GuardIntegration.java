@@ -4,11 +4,9 @@ import dev.eagerdsl.LazyLoadGuard;
 import java.util.Collection;
 import java.util.Map;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.EventType;
 
 /**
- * Wires the guard into a starting SessionFactory: the PostLoad tracker, the factory's own
+ * Wires the guard into a starting SessionFactory: the factory's own
  * {@code eagerdsl.guard} setting (see {@link GuardModes} for which switch wins), the call-site
  * skip list, the entity classes (for call sites inside getters) and the summary interval.
  */
@@ -25,8 +23,6 @@ public final class GuardIntegration {
      * @param mappedClasses the names of its entity classes and their mapped superclasses
      */
     public static void integrate(SessionFactoryImplementor sessionFactory, Collection<String> mappedClasses) {
-        sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class)
-                .appendListeners(EventType.POST_LOAD, new LoadTracker());
         Map<String, Object> settings = sessionFactory.getProperties();
         CallSites.skipPackages(settings.get(CallSites.SKIP_PACKAGES));
         CallSites.mapped(mappedClasses);
