@@ -247,6 +247,29 @@ class FetchPeersTest {
     }
 
     @Test
+    void theDocsExample() {
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.WARN);
+        LogCapture log = new LogCapture();
+        // docs:begin guard-fetch-peers
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.FETCH_PEERS);   // or the setting eagerdsl.guard=fetch_peers
+        TestDb.inSession(session -> {
+            for (Course course : session.createQuery("from Course c", Course.class).getResultList()) {
+                course.getStudents().size();                     // the first touch loads the students of all 4 courses
+            }
+        });
+        // 2 statements instead of 5; when the session closes, one WARN line:
+        // EAGER-101 Course.students lazily loaded 1 time at ... (N+1: each Course was one of 4 rows of one query;
+        //     FETCH_PEERS loaded it for 4 of them in one batch). Fix: Related.prefetch("students")
+        // docs:end guard-fetch-peers
+        log.close();
+        assertThat(SQL.count()).isEqualTo(2);
+        assertThat(seen).singleElement();
+        assertThat(log.lines()).singleElement().satisfies(l -> assertThat(l).startsWith("WARN EAGER-101 Course.students lazily loaded 1 time at ")
+                .endsWith(" (N+1: each Course was one of 4 rows of one query; FETCH_PEERS loaded it for 4 of them in one batch)."
+                        + " Fix: Related.prefetch(\"students\")"));
+    }
+
+    @Test
     void theSettingValueIsFetchPeers() {
         LazyLoadGuard.clearMode();
         System.setProperty("eagerdsl.guard", "fetch_peers");
