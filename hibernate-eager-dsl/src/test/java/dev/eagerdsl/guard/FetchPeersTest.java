@@ -12,7 +12,9 @@ import dev.eagerdsl.model.Author;
 import dev.eagerdsl.model.Book;
 import dev.eagerdsl.model.Course;
 import dev.eagerdsl.model.Student;
+import dev.eagerdsl.model.guard.Dish;
 import dev.eagerdsl.model.guard.GuardModel;
+import dev.eagerdsl.model.guard.Menu;
 import dev.eagerdsl.model.guard.Recipe;
 import dev.eagerdsl.testing.TestDb;
 import java.util.ArrayList;
@@ -230,6 +232,26 @@ class FetchPeersTest {
             s.getTransaction().rollback();
         }
         assertThat(seen).singleElement().satisfies(e -> assertThat(e.fix()).isEqualTo("Related.prefetch(\"steps\")"));
+    }
+
+    @Test
+    void whatThePeersElementsMapEagerIsLoadedInBatchesToo() {
+        try (Session s = GuardModel.plain().openSession()) {
+            s.beginTransaction();
+            GuardModel.SQL.clear();
+            List<Menu> menus = s.createQuery("from GuardMenu m order by m.id", Menu.class).getResultList();
+            List<String> chefs = new ArrayList<>();
+            for (Menu m : menus) {
+                for (Dish d : m.getDishes()) {
+                    assertThat(Hibernate.isInitialized(d.getChef())).as("EAGER, loaded with the dishes").isTrue();
+                    chefs.add(d.getChef().getName());
+                }
+            }
+            assertThat(chefs).hasSize(4);
+            assertThat(GuardModel.SQL.count()).as("menus, their dishes, the dishes' 3 chefs: " + GuardModel.SQL.describe()).isEqualTo(3);
+            s.getTransaction().rollback();
+        }
+        assertThat(seen).singleElement().satisfies(e -> assertThat(e.fix()).isEqualTo("Related.prefetch(\"dishes\")"));
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class PeerLoads {
         Run.inScope(session, () -> {
             Chunks chunks = new Chunks(session);
             CollectionLoads.load(session, persister, pending, chunks);
-            if (persister.getElementType().isEntityType()) {
+            if (persister.getElementType().isEntityType() && mapsEager(session, persister.getElementType().getName())) {
                 List<Object> elements = new ArrayList<>();
                 for (PersistentCollection<?> c : pending) {
                     if (c.wasInitialized()) {
@@ -81,10 +81,24 @@ public final class PeerLoads {
         Run.inScope(session, () -> {
             Chunks chunks = new Chunks(session);
             EntityLoads.load(session, distinct, chunks);
-            EagerClosure.run(session, distinct, chunks);
+            if (mapsEager(session, Values.keyOf(session, distinct.get(0)).getPersister().getRootEntityName())) {
+                EagerClosure.run(session, distinct, chunks);
+            }
             return null;
         });
         return distinct.size();
+    }
+
+    /** @return whether the entity or one of its subclasses maps an association EAGER (then the loaded ones need the closure) */
+    private static boolean mapsEager(SharedSessionContractImplementor session, String entityName) {
+        var metamodel = session.getFactory().getMappingMetamodel();
+        Loaders loaders = Loaders.of(session.getFactory());
+        for (String sub : metamodel.getEntityDescriptor(entityName).getSubclassEntityNames()) {
+            if (!loaders.eager(metamodel.getEntityDescriptor(sub)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An owner of a subclass that lacks the attribute (a peer of another branch of the hierarchy) is skipped. */
