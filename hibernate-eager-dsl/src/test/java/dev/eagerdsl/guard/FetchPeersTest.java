@@ -8,10 +8,14 @@ import dev.eagerdsl.LazyLoad;
 import dev.eagerdsl.LazyLoadException;
 import dev.eagerdsl.LazyLoadGuard;
 import dev.eagerdsl.Related;
+import dev.eagerdsl.model.Animal;
 import dev.eagerdsl.model.Author;
 import dev.eagerdsl.model.Book;
+import dev.eagerdsl.model.Car;
 import dev.eagerdsl.model.Course;
+import dev.eagerdsl.model.Dog;
 import dev.eagerdsl.model.Student;
+import dev.eagerdsl.model.Vehicle;
 import dev.eagerdsl.model.guard.Dish;
 import dev.eagerdsl.model.guard.GuardModel;
 import dev.eagerdsl.model.guard.Menu;
@@ -252,6 +256,28 @@ class FetchPeersTest {
             s.getTransaction().rollback();
         }
         assertThat(seen).singleElement().satisfies(e -> assertThat(e.fix()).isEqualTo("Related.prefetch(\"dishes\")"));
+    }
+
+    @Test
+    void peersOfAnotherSubclassWithoutTheAssociationAreSkipped() {
+        TestDb.inSession(s -> {
+            List<String> drivers = new ArrayList<>();
+            for (Vehicle v : s.createQuery("from Vehicle v order by v.id", Vehicle.class).getResultList()) {
+                if (v instanceof Car car) {
+                    drivers.add(car.getDriver().getName());
+                }
+            }
+            int toys = 0;
+            for (Animal a : s.createQuery("from Animal a order by a.id", Animal.class).getResultList()) {
+                if (a instanceof Dog dog) {
+                    toys += dog.getToys().size();
+                }
+            }
+            assertThat(drivers).hasSize(2);
+            assertThat(toys).isPositive();
+            assertThat(SQL.count()).as("vehicles, their drivers, animals, the dogs' toys: " + SQL.describe()).isEqualTo(4);
+        });
+        assertThat(seen).extracting(LazyLoad::fix).containsExactly("Related.select(\"driver\")", "Related.prefetch(\"toys\")");
     }
 
     @Test
