@@ -116,6 +116,10 @@ final class Run {
     }
 
     private List<Object> load(Level level, List<Object> owners, boolean need) {
+        if (level.kind() == Level.Kind.JOIN && !need && joined(level, owners)) {
+            // the root statement's join loaded it for every owner: nothing to do, nothing to hand on
+            return List.of();
+        }
         Step step = level.step();
         if (step.narrowed() || level.kind() == Level.Kind.FILTERED) {
             // the concrete class of a proxy is only known once it is loaded
@@ -138,6 +142,41 @@ final class Run {
             case COLLECTION -> collections(level, eligible, need);
             case JOIN, TO_ONE -> toOnes(level, eligible, need);
         };
+    }
+
+    /**
+     * Whether every owner is a loaded entity of the level's owner class whose to-one is loaded or null, as the
+     * root statement's fetch join leaves them: checked with one attribute read per owner, no list built. Anything
+     * else (a proxy, another class, a to-one not loaded, an attribute inside an embeddable) goes the full way.
+     */
+    private boolean joined(Level level, List<Object> owners) {
+        String attribute = level.step().attribute();
+        if (attribute.indexOf('.') >= 0 || level.step().narrowed()) {
+            return false;
+        }
+        Class<?> ownerClass = level.step().owner().getJavaType();
+        Class<?> lastClass = null;
+        org.hibernate.metamodel.mapping.AttributeMapping mapping = null;
+        for (Object o : owners) {
+            if (o == null || o instanceof org.hibernate.proxy.HibernateProxy || Values.isUninitializedProxy(o)) {
+                return false;
+            }
+            if (o.getClass() != lastClass) {
+                if (!ownerClass.isInstance(o)) {
+                    return false;
+                }
+                lastClass = o.getClass();
+                mapping = session.getEntityPersister(null, o).findAttributeMapping(attribute);
+                if (mapping == null) {
+                    return false;
+                }
+            }
+            Object value = mapping.getValue(o);
+            if (value != null && Values.isUninitializedProxy(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Object> realWherePossible(List<Object> owners) {
