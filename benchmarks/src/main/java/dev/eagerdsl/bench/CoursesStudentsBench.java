@@ -7,6 +7,7 @@ import dev.eagerdsl.bench.model.Student;
 import dev.eagerdsl.bench.model.SubselectCourse;
 import dev.eagerdsl.bench.support.Alternative;
 import dev.eagerdsl.bench.support.Alternative.Role;
+import dev.eagerdsl.bench.support.ChunkSize;
 import dev.eagerdsl.bench.support.Dataset;
 import dev.eagerdsl.bench.support.FetchPeers;
 import dev.eagerdsl.bench.support.Db;
@@ -76,6 +77,12 @@ public class CoursesStudentsBench {
     @Alternative(role = Role.PLAN, label = "Related.prefetch(\"students\")")
     public long relatedPrefetch() {
         return Tx.read(sf, s -> touch(PLAN.list(s.createQuery(HQL, Course.class))));
+    }
+
+    @Benchmark
+    @Alternative(role = Role.PLAN, label = "Related.prefetch(\"students\") with eagerdsl.in_chunk_size=32")
+    public long relatedPrefetchChunk32() {
+        return ChunkSize.with(32, () -> Tx.read(sf, s -> touch(PLAN.list(s.createQuery(HQL, Course.class)))));
     }
 
     @Benchmark
