@@ -113,8 +113,13 @@ public class StreamBench {
 
     @TearDown(Level.Iteration)
     public void chunks(IterationParams iteration) {
-        if (iteration.getType() == IterationType.MEASUREMENT && chunkEnds.length > 2 * ENDS + 1) {
-            measured.add(chunkEnds);
+        if (chunkEnds.length > 2 * ENDS + 1) {
+            if (iteration.getType() == IterationType.MEASUREMENT) {
+                measured.add(chunkEnds);
+            }
+            System.out.printf(Locale.ROOT, "%n# %s pass: first %d chunks %.2f ms each, last %d chunks %.2f ms each: last / first = %.2f%n",
+                    iteration.getType() == IterationType.MEASUREMENT ? "measured" : "warm-up", ENDS, meanChunkMs(chunkEnds, false), ENDS,
+                    meanChunkMs(chunkEnds, true), meanChunkMs(chunkEnds, true) / meanChunkMs(chunkEnds, false));
         }
     }
 
@@ -147,6 +152,11 @@ public class StreamBench {
             System.out.printf(Locale.ROOT, "%n# stream on %s, guard %s: first %d chunks %.2f ms each, last %d chunks %.2f ms each: "
                     + "last / first = %.2f; peak heap %.0f MiB of %.0f MiB%n", db, guard, ENDS, first, ENDS, last, last / first,
                     peak / (1024.0 * 1024.0), Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+            double[] ratios = measured.stream().mapToDouble(e -> meanChunkMs(e, true) / meanChunkMs(e, false)).toArray();
+            double lo = java.util.Arrays.stream(ratios).min().orElse(Double.NaN);
+            double hi = java.util.Arrays.stream(ratios).max().orElse(Double.NaN);
+            System.out.printf(Locale.ROOT, "# last / first per measured pass: %s (from %.2f to %.2f)%n",
+                    java.util.Arrays.toString(ratios), lo, hi);
         }
     }
 }

@@ -43,8 +43,12 @@ import org.hibernate.query.sqm.tree.select.SqmSortSpecification;
  */
 final class Keyset<T> {
 
-    /** One sort key: the attribute path from the root, its direction and where its nulls sort. */
-    private record Key(List<String> path, boolean ascending, boolean nullsFirst, String shown) {
+    /**
+     * One sort key: the attribute path from the root, its direction, where its nulls sort, and whether
+     * it can be null at all (the id and primitive attributes of the root cannot: for them the next page
+     * needs no {@code or ... is null}, which would keep the database from starting at the key in an index).
+     */
+    private record Key(List<String> path, boolean ascending, boolean nullsFirst, boolean nullable, String shown) {
     }
 
     private final RootQuery<T> root;
@@ -86,7 +90,7 @@ final class Keyset<T> {
         }
         for (String id : idAttributes(entity)) {
             if (keys.stream().noneMatch(k -> k.path().equals(List.of(id)))) {
-                keys.add(new Key(List.of(id), true, true, id));
+                keys.add(new Key(List.of(id), true, true, false, id));
             }
         }
         int first = Math.max(0, root.query().getFirstResult());
@@ -133,7 +137,7 @@ final class Keyset<T> {
                         case LAST -> false;
                     };
                 };
-                return new Key(List.copyOf(path), asc, nullsFirst, e.toHqlString());
+                return new Key(List.copyOf(path), asc, nullsFirst, nullable(entity, path), e.toHqlString());
             }
         }
         String alias = r.getExplicitAlias() != null ? r.getExplicitAlias() : entity.getName().substring(0, 1).toLowerCase(java.util.Locale.ROOT);
@@ -145,6 +149,21 @@ final class Keyset<T> {
                 + "' chunk by chunk: each chunk starts after the previous chunk's last row, so every sort key must be an attribute of "
                 + entity.getName() + " (or of an embeddable in it), its id, or the id of an entity it references. Order by such"
                 + " attributes (e.g. order by " + example + alias + "." + id + "), or read the rows with list(query) and setFirstResult/setMaxResults.");
+    }
+
+    /**
+     * Whether a sort key can be null: every key but the root's id and its attributes of a primitive type
+     * (a row with a null there cannot be loaded at all). A mapping's {@code nullable = false} is not
+     * trusted: a row that has a null there anyway would be skipped.
+     */
+    private static boolean nullable(EntityType<?> entity, List<String> path) {
+        if (path.size() != 1) {
+            return true;
+        }
+        if (idAttributes(entity).contains(path.get(0))) {
+            return false;
+        }
+        return !entity.getAttribute(path.get(0)).getJavaType().isPrimitive();
     }
 
     /** Whether the path can be read from a loaded root without loading anything: basic attributes, through embeddables, or a to-one's id. */
@@ -258,7 +277,13 @@ final class Keyset<T> {
         return v;
     }
 
-    /** Rows strictly after {@code last} in the order of {@link #keys}: (k1 > v1) or (k1 = v1 and k2 > v2) or ... */
+    /**
+     * Rows strictly after {@code last} in the order of {@link #keys}: (k1 > v1) or (k1 = v1 and k2 > v2) or ...,
+     * with no {@code or k is null} for a key that cannot be null, and, over several keys, the first key's bound
+     * ({@code k1 >= v1}) in front where it holds for every row after: a database cannot start an index scan at an
+     * {@code or} of several keys (PostgreSQL's generic plan of a page then filters every earlier row of the index,
+     * and each page costs more than the one before), but it can at that bound.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Predicate after(SqmSelectStatement<T> copy, List<Expression<?>> exprs, Object[] last, Map<String, Object> bound) {
         NodeBuilder cb = copy.nodeBuilder();
@@ -292,12 +317,34 @@ final class Keyset<T> {
             } else {
                 Expression v = value.apply(last[i]);
                 Predicate strictly = k.ascending() ? cb.greaterThan(e, v) : cb.lessThan(e, v);
-                beyond = k.nullsFirst() ? strictly : cb.or(strictly, cb.isNull(e));
+                beyond = k.nullsFirst() || !k.nullable() ? strictly : cb.or(strictly, cb.isNull(e));
             }
             all.add(beyond);
             any.add(cb.and(all.toArray(Predicate[]::new)));
         }
-        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+        if (any.isEmpty()) {
+            return cb.disjunction();
+        }
+        Predicate after = any.size() == 1 ? any.get(0) : cb.or(any.toArray(Predicate[]::new));
+        Predicate start = any.size() == 1 ? null : start(cb, keys.get(0), exprs.get(0), last[0], value);
+        return start == null ? after : cb.and(start, after);
+    }
+
+    /**
+     * @return a condition on the first key alone that every row after {@code last} meets, or {@code null}: a value
+     *     that nulls sort before (or that cannot be null): {@code k1 >= v1} ({@code <=} descending); a null that
+     *     nulls sort after: {@code k1 is null}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate start(NodeBuilder cb, Key first, Expression e, Object last, java.util.function.Function<Object, Expression> value) {
+        if (last == null) {
+            return first.nullsFirst() ? null : cb.isNull(e);
+        }
+        if (!first.nullsFirst() && first.nullable()) {
+            return null;
+        }
+        Expression v = value.apply(last);
+        return first.ascending() ? cb.greaterThanOrEqualTo(e, v) : cb.lessThanOrEqualTo(e, v);
     }
 
     /** The user's parameters, hints and options, onto a page (its own first and max results are set by the caller). */
