@@ -45,6 +45,28 @@ final class Advices {
         }
     }
 
+    /**
+     * {@code org.hibernate.engine.internal.Cascade#cascade(...)}: Hibernate walking collections for a cascade (persist, merge,
+     * remove, and at every flush the transient-reference check over all of them): not the application reading them.
+     */
+    static final class CascadeWalk {
+
+        private CascadeWalk() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter() {
+            return UnusedHooks.cascadeStarts();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean counted) {
+            if (counted) {
+                UnusedHooks.cascadeEnds();
+            }
+        }
+    }
+
     /** {@code AbstractLazyInitializer#initialize()}: runs twice per load, nested; the hook counts the outer call. */
     static final class ProxyInit {
 

@@ -68,6 +68,10 @@ final class GuardInstrumentation {
                                 .and(ElementMatchers.takesArgument(0, ElementMatchers.named(
                                         "org.hibernate.sql.results.jdbc.spi.JdbcValuesSourceProcessingState")))))
                         .visit(Advice.to(Advices.Cleared.class).on(ElementMatchers.named("clear").and(ElementMatchers.takesArguments(0)))))
+                // Hibernate's cascades walk collections: not the application reading them (the unused-prefetch report)
+                .type(ElementMatchers.named("org.hibernate.engine.internal.Cascade"))
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.CascadeWalk.class)
+                        .on(ElementMatchers.named("cascade").and(ElementMatchers.isStatic()))))
                 // a bytecode-enhanced entity's lazy to-one (not a HibernateProxy)
                 .type(ElementMatchers.named("org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor"))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Advices.EnhancedProxyInit.class)

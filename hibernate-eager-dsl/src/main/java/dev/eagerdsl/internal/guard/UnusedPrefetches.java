@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hibernate.collection.spi.AbstractPersistentCollection;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
@@ -198,9 +197,8 @@ public final class UnusedPrefetches {
             // not prefetched, or the plan's own walk over what it loaded
             return;
         }
-        SharedSessionContractImplementor session = ((AbstractPersistentCollection<?>) collection).getSession();
-        if (session != null && session.isOpen() && session.getPersistenceContextInternal().getCascadeLevel() > 0) {
-            // Hibernate's cascade (persist, merge, remove, flush) walking the collection: not the application's read
+        if (UnusedHooks.cascading()) {
+            // Hibernate's cascade (persist, merge, remove, the transient-reference check of every flush) walking it
             return;
         }
         if (value instanceof Group g) {
