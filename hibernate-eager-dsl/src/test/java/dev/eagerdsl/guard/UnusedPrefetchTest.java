@@ -249,6 +249,29 @@ class UnusedPrefetchTest {
     }
 
     @Test
+    void itReportsWhateverTheGuardsMode() {
+        var before = LazyLoadGuard.modeSetInCode();
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.OFF);
+        String[] site = new String[1];
+        try {
+            inSession(s -> {
+                site[0] = here(); Related.prefetch("books").list(s, Author.class);
+            });
+        } finally {
+            before.ifPresentOrElse(LazyLoadGuard::setMode, LazyLoadGuard::clearMode);
+        }
+        assertThat(seen).containsExactly(new UnusedPrefetch("Author", "books", 4, site[0]));
+    }
+
+    @Test
+    void aClosedSubscriptionHearsNothingMore() {
+        subscription.close();
+        inSession(s -> books(s, Related.prefetch("tags")));
+        assertThat(seen).isEmpty();
+        assertThat(unusedLines()).hasSize(1);
+    }
+
+    @Test
     void offReportsNothing() {
         LazyLoadGuard.setReportUnused(false);
         inSession(s -> books(s, Related.prefetch("tags")));
