@@ -14,9 +14,11 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  *   <li>{@link Mode#WARN} (default): one WARN line per association and call site through the SLF4J
  *       logger {@code dev.eagerdsl.LazyLoad}, with a count and the fix as code;</li>
  *   <li>{@link Mode#STRICT}: {@link LazyLoadException} at the touch (for test suites);</li>
+ *   <li>{@link Mode#FETCH_PEERS}: as WARN, and the association is loaded for all the owner's peers at once, so
+ *       the loop costs 2 statements instead of N + 1;</li>
  *   <li>{@link Mode#OFF}: nothing, near zero cost.</li>
  * </ul>
- * Zero-code activation: the setting {@code eagerdsl.guard=off|warn|strict} (a Hibernate property or
+ * Zero-code activation: the setting {@code eagerdsl.guard=off|warn|strict|fetch_peers} (a Hibernate property or
  * a system property), or the {@code -javaagent} argument.
  *
  * <p>Which switch wins, strongest first: a mode set in code ({@link #setMode}, the JUnit extension's
@@ -40,7 +42,18 @@ public final class LazyLoadGuard {
         /** One WARN line per association and call site, with a count and the fix. */
         WARN,
         /** {@link LazyLoadException} is thrown at the touch. */
-        STRICT
+        STRICT,
+        /**
+         * As {@link #WARN}, and at the first N+1-shaped load of an association the guard loads that association for
+         * every peer of the owner (the other entities of the same query still in the session whose association is
+         * not loaded yet) in one batched statement per chunk, with the prefetch engine: a loop over N rows costs 2
+         * statements instead of N + 1, one more per nested level. The WARN line says how many peers were loaded and
+         * names the fix to write, which stays the better form (it needs no first lazy load). Setting value
+         * {@code fetch_peers}.
+         *
+         * @since 0.2.0
+         */
+        FETCH_PEERS
     }
 
     /**

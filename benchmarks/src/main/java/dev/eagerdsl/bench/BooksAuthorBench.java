@@ -6,6 +6,7 @@ import dev.eagerdsl.bench.model.Book;
 import dev.eagerdsl.bench.support.Alternative;
 import dev.eagerdsl.bench.support.Alternative.Role;
 import dev.eagerdsl.bench.support.Dataset;
+import dev.eagerdsl.bench.support.FetchPeers;
 import dev.eagerdsl.bench.support.Db;
 import dev.eagerdsl.bench.support.Tx;
 import java.sql.PreparedStatement;
@@ -58,6 +59,12 @@ public class BooksAuthorBench {
     @Alternative(role = Role.NAIVE, label = "lazy loop (N+1)")
     public long nPlusOne() {
         return Tx.read(sf, s -> touch(query(s, HQL)));
+    }
+
+    @Benchmark
+    @Alternative(role = Role.NAIVE, label = "lazy loop, guard in FETCH_PEERS (no code change)")
+    public long fetchPeers() {
+        return FetchPeers.run(() -> Tx.read(sf, s -> touch(query(s, HQL))));
     }
 
     @Benchmark

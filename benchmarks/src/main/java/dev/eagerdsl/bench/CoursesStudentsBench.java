@@ -8,6 +8,7 @@ import dev.eagerdsl.bench.model.SubselectCourse;
 import dev.eagerdsl.bench.support.Alternative;
 import dev.eagerdsl.bench.support.Alternative.Role;
 import dev.eagerdsl.bench.support.Dataset;
+import dev.eagerdsl.bench.support.FetchPeers;
 import dev.eagerdsl.bench.support.Db;
 import dev.eagerdsl.bench.support.Tx;
 import java.sql.PreparedStatement;
@@ -63,6 +64,12 @@ public class CoursesStudentsBench {
     @Alternative(role = Role.NAIVE, label = "lazy loop (N+1)")
     public long nPlusOne() {
         return Tx.read(sf, s -> touch(s.createQuery(HQL, Course.class).getResultList()));
+    }
+
+    @Benchmark
+    @Alternative(role = Role.NAIVE, label = "lazy loop, guard in FETCH_PEERS (no code change)")
+    public long fetchPeers() {
+        return FetchPeers.run(() -> Tx.read(sf, s -> touch(s.createQuery(HQL, Course.class).getResultList())));
     }
 
     @Benchmark

@@ -87,6 +87,10 @@ public final class DemoApp {
         for (String line : o.guardLines()) {
             OUT.printf("%sguard: %s%n", INDENT, line);
         }
+        if (o.peersStatements() >= 0) {
+            OUT.printf("   peers    the same naive code, guard in FETCH_PEERS (eagerdsl.guard=fetch_peers, no code change)%n");
+            OUT.printf("%s%s, %s%n", INDENT, statements(o.peersStatements()), o.peersSameResult() ? "same result" : "A DIFFERENT RESULT");
+        }
         OUT.printf("   Related  %s, with %s%n", s.relatedCode(), s.plan());
         OUT.printf("%s%s, %s, %s; explain:%n", INDENT, statements(o.relatedStatements()),
                 o.sameResult() ? "same result" : "A DIFFERENT RESULT",

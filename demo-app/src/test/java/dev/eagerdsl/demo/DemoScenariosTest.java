@@ -31,6 +31,7 @@ class DemoScenariosTest {
 
     @BeforeAll
     static void seed() {
+        LazyLoadGuard.install();   // as DemoApp does: the FETCH_PEERS run of each scenario needs it
         db = Database.fromSystemProperties();
         counts = new Seeder(db.factory()).seed(rows -> { });
         runner = new Runner(db, 0);
@@ -51,6 +52,8 @@ class DemoScenariosTest {
     void booksWithTheirAuthorTake121StatementsNaivelyAndOneWithSelect() {
         Outcome o = runner.run(Scenarios.BOOKS);
         assertThat(o.naiveStatements()).isEqualTo(1 + 120);
+        assertThat(o.peersStatements()).as("the same naive code with the guard in FETCH_PEERS").isEqualTo(2);
+        assertThat(o.peersSameResult()).isTrue();
         assertThat(o.relatedStatements()).isEqualTo(1);
         assertThat(o.sameResult()).isTrue();
         assertThat(o.relatedGuardEvents()).isZero();
@@ -61,6 +64,8 @@ class DemoScenariosTest {
     void coursesWithTheirStudentsTake61StatementsNaivelyAndTwoWithPrefetch() {
         Outcome o = runner.run(Scenarios.COURSES);
         assertThat(o.naiveStatements()).isEqualTo(1 + 60);
+        assertThat(o.peersStatements()).as("the same naive code with the guard in FETCH_PEERS").isEqualTo(2);
+        assertThat(o.peersSameResult()).isTrue();
         assertThat(o.relatedStatements()).isEqualTo(2);
         assertThat(o.sameResult()).isTrue();
         assertThat(o.relatedGuardEvents()).isZero();
@@ -71,6 +76,8 @@ class DemoScenariosTest {
     void categoriesAsJsonTake25StatementsNaivelyAndTwoWithPrefetch() {
         Outcome o = runner.run(Scenarios.CATEGORIES);
         assertThat(o.naiveStatements()).isEqualTo(1 + 24);
+        assertThat(o.peersStatements()).as("the same naive code with the guard in FETCH_PEERS").isEqualTo(2);
+        assertThat(o.peersSameResult()).isTrue();
         assertThat(o.relatedStatements()).isEqualTo(2);
         assertThat(o.sameResult()).isTrue();
         assertThat(o.relatedGuardEvents()).isZero();

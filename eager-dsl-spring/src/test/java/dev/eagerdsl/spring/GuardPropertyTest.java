@@ -71,6 +71,20 @@ class GuardPropertyTest {
     }
 
     @Test
+    void fetchPeersLoadsEveryBooksTagsAtTheFirstTouch() {
+        try (ConfigurableApplicationContext context = start("eagerdsl.guard=fetch_peers")) {
+            assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.FETCH_PEERS);
+            PlainBookRepository books = context.getBean(PlainBookRepository.class);
+            context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                var all = books.findAll();
+                assertThat(all).hasSizeGreaterThan(1);
+                all.get(0).getTags().size();
+                assertThat(all).allSatisfy(b -> assertThat(org.hibernate.Hibernate.isInitialized(b.getTags())).isTrue());
+            });
+        }
+    }
+
+    @Test
     void theBootPropertyWinsOverTheHibernateSetting() {
         try (ConfigurableApplicationContext context = start("eagerdsl.guard=off", "spring.jpa.properties.eagerdsl.guard=strict")) {
             assertThat(LazyLoadGuard.mode()).isEqualTo(LazyLoadGuard.Mode.OFF);

@@ -13,12 +13,15 @@ import java.util.List;
  * @param relatedGuardEvents the lazy loads the guard reported for it (0: the plan loaded everything)
  * @param explain the plan's {@code explain} lines
  * @param sameResult whether both versions produced the same output
+ * @param peersStatements SQL statements the naive version ran, unchanged, with the guard in {@code FETCH_PEERS}
+ *        (-1: the guard is not installed)
+ * @param peersSameResult whether that run produced the same output as the naive one
  * @param naiveMillis median time of the naive version
  * @param relatedMillis median time of the version with the plan
  */
 public record Outcome(Scenario scenario, int naiveStatements, List<String> guardLines, int guardEvents,
                       int relatedStatements, int relatedGuardEvents, String explain, boolean sameResult,
-                      double naiveMillis, double relatedMillis) {
+                      int peersStatements, boolean peersSameResult, double naiveMillis, double relatedMillis) {
 
     /** @return how many times faster the plan was */
     public double speedup() {

@@ -46,6 +46,7 @@ public final class Runner {
         List<String> guardLines = latestPerCallSite(GuardLog.drain());
         Run related = once(scenario.related());
         GuardLog.drain();
+        Run peers = LazyLoadGuard.isInstalled() ? withPeers(scenario.naive()) : null;
         String explain = scenario.plan().explain(scenario.root());
         double naiveMillis = 0;
         double relatedMillis = 0;
@@ -62,7 +63,20 @@ public final class Runner {
             }
         }
         return new Outcome(scenario, naive.statements(), guardLines, naive.events().size(), related.statements(),
-                related.events().size(), explain, naive.result().equals(related.result()), naiveMillis, relatedMillis);
+                related.events().size(), explain, naive.result().equals(related.result()),
+                peers == null ? -1 : peers.statements(), peers != null && naive.result().equals(peers.result()), naiveMillis, relatedMillis);
+    }
+
+    /** The naive code once more, unchanged, with the guard in FETCH_PEERS; the mode is put back after. */
+    private Run withPeers(Function<Session, Object> naive) {
+        var before = LazyLoadGuard.modeSetInCode();
+        LazyLoadGuard.setMode(LazyLoadGuard.Mode.FETCH_PEERS);
+        try {
+            return once(naive);
+        } finally {
+            before.ifPresentOrElse(LazyLoadGuard::setMode, LazyLoadGuard::clearMode);
+            GuardLog.drain();
+        }
     }
 
     /**

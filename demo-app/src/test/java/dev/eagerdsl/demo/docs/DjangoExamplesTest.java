@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eagerdsl.FetchPlan;
+import dev.eagerdsl.LazyLoadGuard;
 import dev.eagerdsl.Prefetch;
 import dev.eagerdsl.Related;
 import dev.eagerdsl.demo.db.Database;
@@ -78,6 +79,42 @@ class DjangoExamplesTest {
             assertThat(sql().count()).isEqualTo(2);
             assertThat(courses).allSatisfy(c -> assertThat(c.getActiveStudents()).allSatisfy(s -> assertThat(s.isActive()).isTrue()));
         });
+    }
+
+    @Test
+    void prefetchObjectWithItsOwnPlan() {
+        inSession(session -> {
+            // docs:begin dj-prefetch-object-nested
+            // Course.objects.prefetch_related(Prefetch("students",
+            //         queryset=Student.objects.filter(active=True).prefetch_related("courses"), to_attr="active_students"))
+            List<Course> courses = Related.prefetch(Prefetch.of("students").as("s")
+                            .where("s.active = true").into("activeStudents").with(Related.prefetch("courses")))
+                    .list(session, Course.class);
+            // docs:end dj-prefetch-object-nested
+            assertThat(sql().count()).isEqualTo(3);
+            assertThat(courses).allSatisfy(c -> assertThat(c.getActiveStudents())
+                    .allSatisfy(s -> assertThat(Hibernate.isInitialized(s.getCourses())).isTrue()));
+        });
+    }
+
+    @Test
+    void fetchPeers() {
+        LazyLoadGuard.install();
+        var before = LazyLoadGuard.modeSetInCode();
+        try {
+            inSession(session -> {
+                // docs:begin dj-fetch-peers
+                // for course in Course.objects.fetch_mode(models.FETCH_PEERS): course.students.count()
+                LazyLoadGuard.setMode(LazyLoadGuard.Mode.FETCH_PEERS);      // or eagerdsl.guard=fetch_peers
+                for (Course course : session.createQuery("from Course c", Course.class).list()) {
+                    course.getStudents().size();    // the first touch loads the students of all 60 courses
+                }
+                // docs:end dj-fetch-peers
+                assertThat(sql().count()).isEqualTo(2);
+            });
+        } finally {
+            before.ifPresentOrElse(LazyLoadGuard::setMode, LazyLoadGuard::clearMode);
+        }
     }
 
     @Test

@@ -13,7 +13,8 @@ public class EagerDslProperties {
 
     /**
      * Mode of the lazy-load (N+1) guard: off, warn (one log line per association and call site,
-     * with the fix) or strict (LazyLoadException at the touch; for tests). Unset: the Hibernate
+     * with the fix), strict (LazyLoadException at the touch; for tests) or fetch_peers (as warn, and the
+     * association is loaded for all rows of the query at the first touch). Unset: the Hibernate
      * setting spring.jpa.properties.eagerdsl.guard, or the library's default (warn). Set, it wins over
      * the Hibernate setting.
      */

@@ -78,6 +78,14 @@ final class Findings {
      */
     static void report(SharedSessionContractImplementor session, String ownerName, String attribute, Object ownerId, PathInfo child,
                        boolean collection, Kind kind, int siblings, int count, String planFix) {
+        report(session, ownerName, attribute, ownerId, child, collection, kind, siblings, count, planFix, null);
+    }
+
+    /**
+     * As above; {@code peers} says what {@code FETCH_PEERS} loaded for the owner's peers ({@code null}: nothing).
+     */
+    static void report(SharedSessionContractImplementor session, String ownerName, String attribute, Object ownerId, PathInfo child,
+                       boolean collection, Kind kind, int siblings, int count, String planFix, String peers) {
         LazyLoadGuard.Mode mode = Guard.modeFor(session);
         if (mode == LazyLoadGuard.Mode.OFF) {
             // this session's factory is OFF (its own setting), while another factory keeps the guard tracking
@@ -88,10 +96,10 @@ final class Findings {
         LazyLoad event = new LazyLoad(ownerName, attribute, ownerId, site, fix, collection, siblings);
         Guard.publish(event);
         String head = kind.code + " " + ownerName + "." + attribute;
+        String shape = " (N+1: each " + ownerName + " was one of " + siblings + " rows of one query" + (peers == null ? "" : "; " + peers) + ")";
         String tail = switch (kind) {
-            case LAZY -> " at " + site + " (N+1: each " + ownerName + " was one of " + siblings + " rows of one query). Fix: " + fix;
-            case EAGER_COLLECTION -> " at " + site + " (N+1: each " + ownerName + " was one of " + siblings + " rows of one query). Fix: "
-                    + fix + " on that query, or map " + ownerName + "." + attribute + " LAZY";
+            case LAZY -> " at " + site + shape + ". Fix: " + fix;
+            case EAGER_COLLECTION -> " at " + site + shape + ". Fix: " + fix + " on that query, or map " + ownerName + "." + attribute + " LAZY";
             case EAGER_TO_ONE -> " at " + site + " (N+1: one select per distinct target while the " + ownerName
                     + " rows of one " + (planFix != null ? "statement of a plan" : "query") + " were read). Fix: " + fix
                     + (planFix != null ? " in that plan" : " on that query") + ", or map " + ownerName + "." + attribute + " LAZY";
@@ -99,7 +107,7 @@ final class Findings {
         if (mode == LazyLoadGuard.Mode.STRICT) {
             throw new LazyLoadException(head + kind.verb + tail, event);
         }
-        if (mode == LazyLoadGuard.Mode.WARN) {
+        if (mode == LazyLoadGuard.Mode.WARN || mode == LazyLoadGuard.Mode.FETCH_PEERS) {
             GuardLog.count(SessionStates.of(session), ownerName + "." + attribute + " @ " + site, head, kind.verb, tail, count);
         }
     }

@@ -1,6 +1,7 @@
 package dev.eagerdsl.internal.guard;
 
 import dev.eagerdsl.LazyLoadException;
+import dev.eagerdsl.LazyLoadGuard;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -103,15 +104,27 @@ public final class GuardHooks {
                     cp.getOwnerEntityPersister().getEntityName().length() + 1));
             PathInfo child = (m == null ? PathInfo.ROOT : m.path).child(attribute, true);
             boolean eager = cp.getAttributeMapping().getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE;
+            boolean peers = false;
             if (m != null && m.group != null && (eager || !PlanScope.active())) {
                 EntityPersister ownerPersister = entry.getPersister();
                 int siblings = m.group.count(ownerPersister.getRootEntityName());
                 if (siblings >= 2 && !coveredByOneStatement(session.getLoadQueryInfluencers(), cp, siblings)) {
-                    Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
-                            eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, siblings, 1, null);
+                    peers = Guard.modeFor(session) == LazyLoadGuard.Mode.FETCH_PEERS;
+                    if (!peers) {
+                        Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
+                                eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, siblings, 1, null);
+                    }
                 }
             }
             LOADING.get().push(new Loading(collection, session, child, m == null || m.group == null ? null : m.group.derived(attribute)));
+            if (peers) {
+                // FETCH_PEERS: this collection and those of its peers in one batch; the touch then finds it loaded
+                EntityPersister ownerPersister = entry.getPersister();
+                int loaded = fetchPeers(() -> Peers.collection(session, m.group, ownerPersister.getRootEntityName(), role, attribute));
+                Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
+                        eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, m.group.count(ownerPersister.getRootEntityName()), 1,
+                        null, loaded < 0 ? null : "FETCH_PEERS loaded it for " + loaded + " of them in one batch");
+            }
             return true;
         } catch (LazyLoadException e) {
             throw e;
@@ -184,38 +197,67 @@ public final class GuardHooks {
         SessionState.ProxyOwner po = ProxyOwners.find(session, state, reference);
         PathInfo child = null;
         Group childGroup = null;
+        int siblings = 0;
+        boolean peers = false;
         if (po != null) {
             Member m = po.member();
             child = (m.path == null ? PathInfo.ROOT : m.path).child(po.attribute(), false);
             if (m.group != null) {
                 childGroup = m.group.derived(po.attribute());
                 if (!PlanScope.active()) {
-                    checkProxy(session, targetEntity, po, m.group, child);
+                    siblings = nPlusOne(session, targetEntity, po, m.group);
+                    peers = siblings >= 2 && Guard.modeFor(session) == LazyLoadGuard.Mode.FETCH_PEERS;
+                    if (siblings >= 2 && !peers) {
+                        Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY,
+                                siblings, 1, null);
+                    }
                 }
             }
         }
         LOADING.get().push(new Loading(reference, session, child, childGroup));
+        if (peers) {
+            // FETCH_PEERS: the targets of every peer in one batch; the touch then finds this one loaded
+            Group group = po.member().group;
+            int loaded = fetchPeers(() -> Peers.toOne(session, group, po.ownerRoot(), po.attribute()));
+            Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null,
+                    loaded < 0 ? null : "FETCH_PEERS loaded their " + loaded + (loaded == 1 ? " target" : " distinct targets") + " in one batch");
+        }
         return true;
     }
 
-    private static void checkProxy(SharedSessionContractImplementor session, String targetEntity, SessionState.ProxyOwner po,
-                                   Group group, PathInfo child) {
+    /** @return the rows of the owner's query when this proxy load has the N+1 shape, else 0 */
+    private static int nPlusOne(SharedSessionContractImplementor session, String targetEntity, SessionState.ProxyOwner po, Group group) {
         int siblings = group.count(po.ownerRoot());
         if (siblings < 2) {
-            return;
+            return 0;
         }
         Group.Targets targets = group.targets(ProxyOwners.role(po.ownerRoot(), po.attribute()));
         if (targets.all.size() <= 1) {
             // every row points at the same target: one load in all, nothing a join would save
-            return;
+            return 0;
         }
         EntityPersister target = session.getFactory().getMappingMetamodel().getEntityDescriptor(targetEntity);
         int batch = session.getLoadQueryInfluencers().effectiveBatchSize(target);
         if (batch > 1 && targets.unloaded.size() <= batch) {
             // Hibernate's batch fetching loads every target of the query in this one statement
-            return;
+            return 0;
         }
-        Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null);
+        return siblings;
+    }
+
+    /**
+     * Runs a peer load; a failure of it is logged once (EAGER-105) and the touch goes on as a plain lazy load, which
+     * reports a database failure itself.
+     *
+     * @return what the load returned, or -1 if it failed
+     */
+    private static int fetchPeers(java.util.function.IntSupplier load) {
+        try {
+            return load.getAsInt();
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+            return -1;
+        }
     }
 
     /**
@@ -264,7 +306,7 @@ public final class GuardHooks {
                     fix = Findings.intoPrefetch(segments);
                 }
                 Findings.report(session, displayName(ownerPersister), name, ownerInit.getEntityIdentifier(row), child, false,
-                        Findings.Kind.EAGER_TO_ONE, selects, selects == 2 ? 2 : 1, fix);
+                        Findings.Kind.EAGER_TO_ONE, selects, selects == 2 ? 2 : 1, fix, null);
             }
             LOADING.get().push(new Loading(initializer, session, child, group.derived(name)));
             return true;
