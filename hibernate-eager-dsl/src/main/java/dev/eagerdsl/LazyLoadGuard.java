@@ -163,4 +163,44 @@ public final class LazyLoadGuard {
     public static Subscription subscribe(Consumer<? super LazyLoad> subscriber) {
         return Guard.subscribe(subscriber);
     }
+    /**
+     * Turns the unused-prefetch report on or off for the whole JVM, above the system property
+     * {@code eagerdsl.guard.unused} and the Hibernate setting {@code eagerdsl.guard.unused} (until
+     * {@link #clearReportUnused()}). When on, a collection path that a plan prefetched ({@code list}, {@code find},
+     * {@code stream}, {@code prefetchObjects}) and that no code read (iterated, sized, searched, changed) on any of its
+     * owners before the session closed is reported once per session and (plan call site, path): an
+     * {@link UnusedPrefetch} to the subscribers of {@link #subscribeUnused}, and an {@code EAGER-111} WARN line through
+     * the logger {@code dev.eagerdsl.LazyLoad} naming the call site and the path to remove (once per call site and path
+     * for the JVM; DEBUG when a later session repeats it). A filtered prefetch ({@code into(...)}) is never reported:
+     * reads of its plain {@code List} field cannot be seen. Turning it on {@linkplain #install() installs} the guard;
+     * off (the default), it costs one volatile read per collection read and per plan run.
+     *
+     * @param report whether to report unused prefetches
+     * @since 0.2.0
+     */
+    public static void setReportUnused(boolean report) {
+        dev.eagerdsl.internal.guard.UnusedPrefetches.setCode(report);
+    }
+
+    /**
+     * Forgets the switch set by {@link #setReportUnused}: the system property {@code eagerdsl.guard.unused}, else each
+     * factory's Hibernate setting {@code eagerdsl.guard.unused}, decides again (off when neither is set).
+     *
+     * @since 0.2.0
+     */
+    public static void clearReportUnused() {
+        dev.eagerdsl.internal.guard.UnusedPrefetches.setCode(null);
+    }
+
+    /**
+     * Delivers every {@link UnusedPrefetch} to {@code subscriber}, on the thread that closes the session. A subscriber
+     * that throws is logged once and ignored.
+     *
+     * @param subscriber the listener
+     * @return the subscription; close it to stop
+     * @since 0.2.0
+     */
+    public static Subscription subscribeUnused(Consumer<? super UnusedPrefetch> subscriber) {
+        return dev.eagerdsl.internal.guard.UnusedPrefetches.subscribe(subscriber);
+    }
 }

@@ -90,6 +90,17 @@ class GuardAgentIT {
     }
 
     @Test
+    void theUnusedPrefetchReportSeesReadsThroughTheAgentJarsInstrumentation() throws Exception {
+        List<String> out = run(java17(), List.of("-javaagent:" + JAR + "=warn", "-Deagerdsl.guard.unused=true"), true);
+
+        // two plans prefetch Shelf.volumes; only the second one's collections are read
+        assertThat(out).filteredOn(l -> l.contains("EAGER-111")).singleElement().asString()
+                .startsWith("WARN  dev.eagerdsl.LazyLoad - EAGER-111 Unused prefetch: Shelf.volumes (\"volumes\") was prefetched for 3"
+                        + " owners by the plan at AgentApp.main(AgentApp.java:");
+        assertThat(run(java17(), List.of("-javaagent:" + JAR + "=warn"), true)).as("off by default").noneMatch(l -> l.contains("EAGER-111"));
+    }
+
+    @Test
     void onJdk25ThereIsNoUnsafeWarning() throws Exception {
         Path jdk25 = Path.of(System.getProperty("eagerdsl.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         assumeTrue(Files.isExecutable(jdk25), "JDK 25 not installed at " + jdk25);

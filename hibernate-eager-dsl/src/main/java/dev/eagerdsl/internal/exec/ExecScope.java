@@ -1,6 +1,8 @@
 package dev.eagerdsl.internal.exec;
 
 import java.util.Collection;
+import java.util.List;
+import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -10,7 +12,9 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * <ul>
  *   <li>{@link #active()}: whether the current thread is running a plan's statements (re-entrant);</li>
  *   <li>a {@link Listener}, set by the guard, told where the entities a plan reached sit below the
- *       query's root, so that a fix can name the whole path.</li>
+ *       query's root, so that a fix can name the whole path;</li>
+ *   <li>the same {@link Listener}, told which collections a plan prefetched (only when it
+ *       {@linkplain Listener#wantsPrefetched asks}), so that the guard can report those no code read.</li>
  * </ul>
  */
 public final class ExecScope {
@@ -30,6 +34,33 @@ public final class ExecScope {
          * @param entities the entities at the end of the path (proxies allowed)
          */
         void reached(SharedSessionContractImplementor session, String path, boolean viaCollection, Collection<?> entities);
+
+        /**
+         * @param session the session a plan is about to run in
+         * @return whether {@link #prefetched} wants to hear which collections the plan prefetches (asked once per run)
+         */
+        default boolean wantsPrefetched(SharedSessionContractImplementor session) {
+            return false;
+        }
+
+        /**
+         * The collections one run of a plan prefetched, once the run is done (still inside {@link #active()}).
+         *
+         * @param session the session
+         * @param levels one entry per collection level of the plan that had owners
+         */
+        default void prefetched(SharedSessionContractImplementor session, List<Prefetched> levels) {
+        }
+    }
+
+    /**
+     * The collections one level of a plan prefetched: the owners' initialized collections of that path.
+     *
+     * @param path the dotted path from the root, as the plan names it, e.g. {@code tags} or {@code author.books}
+     * @param ownerEntity the entity name of the owners, e.g. {@code Book}
+     * @param collections the owners' collections of that path, each once, initialized
+     */
+    public record Prefetched(String path, String ownerEntity, List<PersistentCollection<?>> collections) {
     }
 
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -62,6 +93,19 @@ public final class ExecScope {
     static boolean wantsEntities() {
         Listener l = listener;
         return l != null && l.wantsEntities();
+    }
+
+    /** @return whether a listener wants the collections a plan run in {@code session} prefetches */
+    static boolean wantsPrefetched(SharedSessionContractImplementor session) {
+        Listener l = listener;
+        return l != null && l.wantsPrefetched(session);
+    }
+
+    static void prefetched(SharedSessionContractImplementor session, List<Prefetched> levels) {
+        Listener l = listener;
+        if (l != null && !levels.isEmpty()) {
+            l.prefetched(session, levels);
+        }
     }
 
     static void reached(SharedSessionContractImplementor session, String path, boolean viaCollection, Collection<?> entities) {

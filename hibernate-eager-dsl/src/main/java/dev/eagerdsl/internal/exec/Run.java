@@ -28,6 +28,8 @@ final class Run {
     private final CompiledPlan plan;
     private final PlanSpec spec;
     private final Chunks chunks;
+    /** the collections prefetched by the current {@link #load(List, boolean)}, when the guard asks for them; else {@code null} */
+    private List<ExecScope.Prefetched> prefetched;
 
     /**
      * @param session the session
@@ -89,6 +91,7 @@ final class Run {
             return all;
         }
         ExecScope.reached(session, "", false, roots);
+        prefetched = ExecScope.wantsPrefetched(session) ? new ArrayList<>() : null;
         Deque<Object[]> queue = new ArrayDeque<>();
         for (Level l : plan.levels()) {
             queue.add(new Object[] {l, roots, Boolean.FALSE});
@@ -111,6 +114,10 @@ final class Run {
         }
         if (plan.eager()) {
             EagerClosure.run(session, all, chunks);
+        }
+        if (prefetched != null) {
+            ExecScope.prefetched(session, prefetched);
+            prefetched = null;
         }
         return collect ? all : List.of();
     }
@@ -231,6 +238,9 @@ final class Run {
         if (!pending.isEmpty()) {
             CollectionLoads.load(session, persister, pending, chunks);
         }
+        if (prefetched != null) {
+            tellPrefetched(level, owners);
+        }
         if (step.target() == null || !need) {
             return List.of();
         }
@@ -245,6 +255,21 @@ final class Run {
             }
         }
         return Values.distinct(reached);
+    }
+
+    /** For the guard: the owners' collections of {@code level}, now loaded (only when it asked). */
+    private void tellPrefetched(Level level, List<Object> owners) {
+        List<PersistentCollection<?>> loaded = new ArrayList<>(owners.size());
+        for (Object o : owners) {
+            Object owner = Values.real(o);
+            if (owner != null && Values.read(session, owner, level.step().attribute()) instanceof PersistentCollection<?> c
+                    && c.wasInitialized()) {
+                loaded.add(c);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            prefetched.add(new ExecScope.Prefetched(level.path(), level.step().ownerName(), loaded));
+        }
     }
 
     private List<Object> toOnes(Level level, List<Object> owners, boolean need) {

@@ -2,7 +2,7 @@ package dev.eagerdsl.internal.guard;
 
 import net.bytebuddy.asm.Advice;
 
-/** The code Byte Buddy inlines into Hibernate's lazy initialization. It calls {@link GuardHooks} only. */
+/** The code Byte Buddy inlines into Hibernate's lazy initialization. It calls {@link GuardHooks} (and {@link UnusedHooks}) only. */
 final class Advices {
 
     private Advices() {
@@ -23,6 +23,46 @@ final class Advices {
         static void exit(@Advice.Enter boolean pushed) {
             if (pushed) {
                 GuardHooks.loadDone();
+            }
+        }
+    }
+
+    /**
+     * {@code AbstractPersistentCollection}'s read paths, for the unused-prefetch report: {@code initialize(boolean)} (behind
+     * {@code read()} and {@code write()}), {@code readSize()}, {@code readElementExistence}, {@code readIndexExistence},
+     * {@code readElementByIndex}. Only a loaded collection counts (an unloaded one is being lazily loaded, not read).
+     */
+    static final class CollectionRead {
+
+        private CollectionRead() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object collection, @Advice.FieldValue("initialized") boolean initialized) {
+            if (initialized) {
+                UnusedHooks.collectionRead(collection);
+            }
+        }
+    }
+
+    /**
+     * {@code org.hibernate.engine.internal.Cascade#cascade(...)}: Hibernate walking collections for a cascade (persist, merge,
+     * remove, and at every flush the transient-reference check over all of them): not the application reading them.
+     */
+    static final class CascadeWalk {
+
+        private CascadeWalk() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter() {
+            return UnusedHooks.cascadeStarts();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean counted) {
+            if (counted) {
+                UnusedHooks.cascadeEnds();
             }
         }
     }

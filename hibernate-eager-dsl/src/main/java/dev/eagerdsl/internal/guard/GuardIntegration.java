@@ -28,8 +28,10 @@ public final class GuardIntegration {
         CallSites.mapped(mappedClasses);
         GuardLog.configure(settings.get(GuardLog.SUMMARY_INTERVAL));
         GuardModes.factoryStarted(sessionFactory, GuardModes.parse("the Hibernate setting", settings.get(SETTING)));
+        UnusedPrefetches.factoryStarted(sessionFactory, settings.get(UnusedPrefetches.SETTING));
         if (System.getProperty(AgentMain.STATE) != null
-                || GuardModes.requested(sessionFactory) && GuardModes.modeFor(sessionFactory) != LazyLoadGuard.Mode.OFF) {
+                || GuardModes.requested(sessionFactory) && GuardModes.modeFor(sessionFactory) != LazyLoadGuard.Mode.OFF
+                || UnusedPrefetches.enabledFor(sessionFactory)) {
             Guard.install();
         }
         Guard.reportInstalled();
@@ -38,6 +40,7 @@ public final class GuardIntegration {
     /** @param sessionFactory the factory being closed: its setting no longer counts */
     public static void disintegrate(SessionFactoryImplementor sessionFactory) {
         GuardModes.factoryClosed(sessionFactory);
+        UnusedPrefetches.factoryClosed(sessionFactory);
     }
 
     /** The {@code -javaagent} argument: {@code off|warn|strict}. */

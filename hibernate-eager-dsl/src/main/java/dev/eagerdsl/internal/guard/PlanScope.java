@@ -35,6 +35,20 @@ final class PlanScope implements ExecScope.Listener {
         recordPath(session, path, viaCollection, entities);
     }
 
+    @Override
+    public boolean wantsPrefetched(SharedSessionContractImplementor session) {
+        return UnusedPrefetches.on && UnusedPrefetches.wanted(session);
+    }
+
+    @Override
+    public void prefetched(SharedSessionContractImplementor session, java.util.List<ExecScope.Prefetched> levels) {
+        try {
+            UnusedPrefetches.prefetched(session, levels);
+        } catch (RuntimeException | LinkageError e) {
+            GuardHooks.internalFailure(e);
+        }
+    }
+
     /**
      * Records that {@code entities} were reached by a plan through {@code path} ({@code ""} for the
      * roots themselves).

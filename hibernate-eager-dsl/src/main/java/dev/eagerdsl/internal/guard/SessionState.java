@@ -44,6 +44,24 @@ final class SessionState {
     /** the pending list was dropped to stay small: the next proxy owner looked for needs a full scan */
     boolean pendingDropped;
 
+    /** the unused-prefetch report's (call site, path) groups of this session, or {@code null} (see {@link UnusedPrefetches}) */
+    private Map<String, UnusedPrefetches.Group> unusedPrefetches;
+
+    Map<String, UnusedPrefetches.Group> unusedPrefetches() {
+        if (unusedPrefetches == null) {
+            unusedPrefetches = new LinkedHashMap<>();
+        }
+        return unusedPrefetches;
+    }
+
+    Map<String, UnusedPrefetches.Group> unusedPrefetchesOrNull() {
+        return unusedPrefetches;
+    }
+
+    void dropUnusedPrefetches() {
+        unusedPrefetches = null;
+    }
+
     /** Remembers an entity a lazy load brought in, for {@link ProxyOwners}; bounded by the persistence context's size. */
     void pending(org.hibernate.engine.spi.SharedSessionContractImplementor session, Object entity) {
         if (pending.size() >= 64 && pending.size() > 2 * session.getPersistenceContextInternal().getNumberOfManagedEntities()) {

@@ -35,6 +35,7 @@ final class SessionStates {
                 public void end() {
                     STATES.remove(key);
                     GuardLog.sessionClosed(state);
+                    UnusedPrefetches.sessionClosed(state);
                 }
             });
         }

@@ -2,8 +2,11 @@ package dev.eagerdsl.guard.agentapp;
 
 import dev.eagerdsl.LazyLoadException;
 import dev.eagerdsl.LazyLoadGuard;
+import dev.eagerdsl.Related;
+import dev.eagerdsl.guard.fixture.Shelf;
 import dev.eagerdsl.guard.fixture.Shelves;
 import java.util.Map;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
@@ -24,6 +27,13 @@ public final class AgentApp {
                 Shelves.readVolumes(factory, 1);
             } catch (LazyLoadException e) {
                 System.out.println("threw " + e.getMessage().substring(0, "EAGER-101".length()));
+            }
+            // the unused-prefetch report (on with -Deagerdsl.guard.unused=true): one plan's prefetch left unread, one read
+            try (Session s = factory.openSession()) {
+                Related.prefetch("volumes").list(s, Shelf.class);
+            }
+            try (Session s = factory.openSession()) {
+                Related.prefetch("volumes").list(s, Shelf.class).get(0).getVolumes().size();
             }
             System.out.println("installed=" + LazyLoadGuard.isInstalled());
             System.out.println("mode=" + LazyLoadGuard.mode());
