@@ -91,7 +91,7 @@ final class Run {
         ExecScope.reached(session, "", false, roots);
         Deque<Object[]> queue = new ArrayDeque<>();
         for (Level l : plan.levels()) {
-            queue.add(new Object[] {l, roots, Boolean.FALSE});
+            queue.add(new Object[] {l, roots, Boolean.FALSE, ""});
         }
         while (!queue.isEmpty()) {
             Object[] item = queue.poll();
@@ -99,14 +99,23 @@ final class Run {
             @SuppressWarnings("unchecked")
             List<Object> owners = (List<Object>) item[1];
             boolean need = collect || plan.eager() || !level.children().isEmpty() || ExecScope.wantsEntities();
-            List<Object> reached = load(level, owners, need);
             boolean viaCollection = (Boolean) item[2] || level.step().isCollection();
+            List<Object> reached;
+            // the owners' statements (loading owner proxies, owners with the association) start at the owners' path;
+            // Hibernate's loaders for the association's targets start at the level's path
+            ExecScope.At before = ExecScope.at(null);
+            try {
+                reached = load(level, owners, need, new ExecScope.At((String) item[3], (Boolean) item[2]),
+                        new ExecScope.At(level.path(), viaCollection));
+            } finally {
+                ExecScope.restore(before);
+            }
             ExecScope.reached(session, level.path(), viaCollection, reached);
             if (collect || plan.eager()) {
                 all.addAll(reached);
             }
             for (Level c : level.children()) {
-                queue.add(new Object[] {c, reached, viaCollection});
+                queue.add(new Object[] {c, reached, viaCollection, level.path()});
             }
         }
         if (plan.eager()) {
@@ -115,8 +124,9 @@ final class Run {
         return collect ? all : List.of();
     }
 
-    private List<Object> load(Level level, List<Object> owners, boolean need) {
+    private List<Object> load(Level level, List<Object> owners, boolean need, ExecScope.At ownersAt, ExecScope.At targetsAt) {
         Step step = level.step();
+        ExecScope.at(ownersAt);
         if (step.narrowed() || level.kind() == Level.Kind.FILTERED) {
             // the concrete class of a proxy is only known once it is loaded
             owners = initialize(owners);
@@ -134,9 +144,10 @@ final class Run {
             return List.of();
         }
         return switch (level.kind()) {
+            // its statement selects [owner, element] from the owners
             case FILTERED -> FilteredLoads.load(session, level, spec.prefetchAt(level.filter().specPath()), eligible, chunks);
-            case COLLECTION -> collections(level, eligible, need);
-            case JOIN, TO_ONE -> toOnes(level, eligible, need);
+            case COLLECTION -> collections(level, eligible, need, targetsAt);
+            case JOIN, TO_ONE -> toOnes(level, eligible, need, targetsAt);
         };
     }
 
@@ -171,7 +182,7 @@ final class Run {
         return out;
     }
 
-    private List<Object> collections(Level level, List<Object> owners, boolean need) {
+    private List<Object> collections(Level level, List<Object> owners, boolean need, ExecScope.At targetsAt) {
         Step step = level.step();
         CollectionPersister persister = session.getFactory().getMappingMetamodel().getCollectionDescriptor(level.role());
         List<Object> proxies = new ArrayList<>();
@@ -190,6 +201,7 @@ final class Run {
             ownersWith(step, proxies);
         }
         if (!pending.isEmpty()) {
+            ExecScope.at(targetsAt);
             CollectionLoads.load(session, persister, pending, chunks);
         }
         if (step.target() == null || !need) {
@@ -208,7 +220,7 @@ final class Run {
         return Values.distinct(reached);
     }
 
-    private List<Object> toOnes(Level level, List<Object> owners, boolean need) {
+    private List<Object> toOnes(Level level, List<Object> owners, boolean need, ExecScope.At targetsAt) {
         Step step = level.step();
         List<Object> proxies = new ArrayList<>();
         List<Object> targets = new ArrayList<>();
@@ -226,6 +238,7 @@ final class Run {
             ownersWith(step, proxies);
         }
         if (!targets.isEmpty()) {
+            ExecScope.at(targetsAt);
             EntityLoads.load(session, targets, chunks);
         }
         if (!need) {

@@ -29,7 +29,8 @@ final class ResultSets {
         SharedSessionContractImplementor session = ps.getSession();
         GuardHooks.Loading top = GuardHooks.loadingOn(session);
         Group group = top != null ? top.childGroup() : null;
-        PathInfo base = top != null && top.childPath() != null ? top.childPath() : PathInfo.ROOT;
+        // below a lazy load: where it loads; in a plan's level: where that level's statement starts (its owners or its targets)
+        PathInfo base = top != null && top.childPath() != null ? top.childPath() : PlanScope.base();
         boolean lazy = top != null;
         if (group == null) {
             group = EagerSelects.groupOf(ps);

@@ -42,7 +42,8 @@ final class SessionStates {
     }
 
     static SessionState ifPresent(SharedSessionContractImplementor session) {
-        return session == null ? null : STATES.get(new Ref(session, null));
+        // a clear of a session the guard never needed (no lazy load, the common case) looks nothing up
+        return session == null || STATES.isEmpty() ? null : STATES.get(new Ref(session, null));
     }
 
     /** @return how many sessions the guard is tracking (for tests: back to 0 once sessions close) */

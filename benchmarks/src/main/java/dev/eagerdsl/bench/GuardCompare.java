@@ -1,0 +1,207 @@
+package dev.eagerdsl.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eagerdsl.bench.support.Dataset;
+import dev.eagerdsl.bench.support.Db;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * (g) the guard's cost as a ratio with its error: {@link GuardBench}'s three modes (never installed, OFF, WARN) side by
+ * side in one run. Instrumentation is JVM-wide, so each mode needs a JVM of its own; to keep a slow drift of the
+ * machine (another process, the VM's neighbours) out of the ratio, the modes take turns: every round runs one fork
+ * of each mode, in a rotated order, and the ratio is taken per round (WARN ÷ none of the same round), then averaged
+ * over the rounds with a 95% confidence interval (Student's t). Each fork warms up long enough for the JIT to settle
+ * on one core (about 20 s for Hibernate's hot paths), has a fixed heap, and measures allocation per operation
+ * ({@code -prof gc}, which load does not change). Several jars (a before and an after) can take turns the same way.
+ *
+ * <pre>
+ * flock /tmp/bench.lock taskset -c 1 java -cp benchmarks/target/benchmarks.jar dev.eagerdsl.bench.GuardCompare \
+ *     --db h2,pg --rounds 3 [--jar before=/tmp/a.jar,after=benchmarks/target/benchmarks.jar] [--methods selectPlan,prefetchPlan]
+ *     [--warmup 20] [--iterations 10] [--out benchmarks/target/guard]
+ * </pre>
+ */
+public final class GuardCompare {
+
+    private static final String[] MODES = {"none", "off", "warn"};
+
+    /** One fork's figures for one benchmark. */
+    private record Fork(String jar, String db, String method, String mode, int round, double ms, double allocBytes) {
+    }
+
+    private GuardCompare() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> dbs = List.of("h2");
+        int rounds = 3;
+        int warmup = 20;
+        int iterations = 10;
+        String methods = "selectPlan,prefetchPlan,nPlusOne";
+        Map<String, String> jars = new LinkedHashMap<>();
+        Path out = Path.of("benchmarks", "target", "guard");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--db" -> dbs = List.of(args[++i].split(","));
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                case "--methods" -> methods = args[++i];
+                case "--out" -> out = Path.of(args[++i]);
+                case "--jar" -> {
+                    for (String j : args[++i].split(",")) {
+                        int eq = j.indexOf('=');
+                        jars.put(eq < 0 ? Path.of(j).getFileName().toString() : j.substring(0, eq), eq < 0 ? j : j.substring(eq + 1));
+                    }
+                }
+                default -> {
+                    System.err.println("Unknown option " + args[i] + ". Options: --db h2,pg  --rounds N  --warmup SECONDS  --iterations N"
+                            + "  --methods selectPlan,prefetchPlan,nPlusOne  --jar label=path,...  --out DIR");
+                    System.exit(2);
+                }
+            }
+        }
+        if (jars.isEmpty()) {
+            jars.put("this", System.getProperty("java.class.path"));
+        }
+        Files.createDirectories(out);
+        String pgUrl = null;
+        if (dbs.contains("pg")) {
+            // a PostgreSQL of our own (a URL left in the shared run file may be another run's): started once, loaded once
+            System.setProperty(Db.PG_URL, "");
+            pgUrl = Db.pgUrl();
+            Db pg = Db.open("pg");
+            pg.ensure(Dataset.AUTHORS, 0);
+            pg.ensure(Dataset.COURSES, 0);
+        }
+        String include = "dev\\.eagerdsl\\.bench\\.GuardBench\\.(" + methods.replace(',', '|') + ")$";
+        List<String[]> cells = new ArrayList<>();
+        for (String jar : jars.keySet()) {
+            for (String mode : MODES) {
+                cells.add(new String[] {jar, mode});
+            }
+        }
+        List<Fork> forks = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        long started = System.nanoTime();
+        for (int round = 1; round <= rounds; round++) {
+            for (String db : dbs) {
+                for (int k = 0; k < cells.size(); k++) {
+                    // rotated each round: no mode always runs first (after the database was idle) or last
+                    String[] cell = cells.get((k + round - 1) % cells.size());
+                    String jar = cell[0];
+                    String mode = cell[1];
+                    Path result = out.resolve("round" + round + "-" + db + "-" + jar + "-" + mode + ".json");
+                    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            "-cp", jars.get(jar), "org.openjdk.jmh.Main", include,
+                            "-f", "1", "-wi", String.valueOf(warmup), "-w", "1s", "-i", String.valueOf(iterations), "-r", "1s",
+                            "-bm", "avgt", "-tu", "ms", "-prof", "gc", "-p", "db=" + db, "-p", "guard=" + mode,
+                            "-rf", "json", "-rff", result.toString(),
+                            "-jvmArgsAppend", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch" + (pgUrl == null ? "" : " -D" + Db.PG_URL + "=" + pgUrl)));
+                    System.out.printf(Locale.ROOT, "# round %d/%d, %s, %s, guard=%s (%.0f s so far)%n", round, rounds, db, jar, mode,
+                            (System.nanoTime() - started) / 1e9);
+                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                            .redirectOutput(out.resolve("round" + round + "-" + db + "-" + jar + "-" + mode + ".log").toFile()).start();
+                    if (p.waitFor() != 0) {
+                        throw new IllegalStateException("JMH failed: see " + out.resolve("round" + round + "-" + db + "-" + jar + "-"
+                                + mode + ".log"));
+                    }
+                    for (JsonNode b : json.readTree(result.toFile())) {
+                        String name = b.get("benchmark").asText();
+                        JsonNode alloc = b.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+                        forks.add(new Fork(jar, db, name.substring(name.lastIndexOf('.') + 1), mode, round,
+                                b.get("primaryMetric").get("score").asDouble(), alloc.isMissingNode() ? Double.NaN : alloc.asDouble()));
+                    }
+                }
+            }
+        }
+        String table = table(forks, jars.keySet(), dbs, List.of(methods.split(",")), rounds, warmup, iterations);
+        System.out.println(table);
+        Files.writeString(out.resolve("guard-compare.md"), table);
+        json.writerWithDefaultPrettyPrinter().writeValue(new File(out.resolve("guard-compare.json").toString()), forks);
+        Db.closeAll();
+        System.exit(0);
+    }
+
+    private static String table(List<Fork> forks, Iterable<String> jars, List<String> dbs, List<String> methods, int rounds, int warmup,
+                                int iterations) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "%d rounds × (none, off, warn) per jar, one fork each, modes rotated per round; "
+                + "%d × 1 s warm-up, %d × 1 s measured; ratio = mode ÷ none of the same round, mean ± 95%% CI over rounds%n%n",
+                rounds, warmup, iterations));
+        md.append("| db | benchmark | jar | guard | ms/op (mean of rounds) | time ÷ none | alloc B/op | alloc ÷ none |\n");
+        md.append("|---|---|---|---|--:|--:|--:|--:|\n");
+        for (String db : dbs) {
+            for (String method : methods) {
+                for (String jar : jars) {
+                    for (String mode : MODES) {
+                        List<Fork> mine = select(forks, jar, db, method, mode);
+                        if (mine.isEmpty()) {
+                            continue;
+                        }
+                        double[] ms = new double[mine.size()];
+                        double[] alloc = new double[mine.size()];
+                        List<Double> ratios = new ArrayList<>();
+                        List<Double> allocRatios = new ArrayList<>();
+                        for (int i = 0; i < mine.size(); i++) {
+                            Fork f = mine.get(i);
+                            ms[i] = f.ms();
+                            alloc[i] = f.allocBytes();
+                            Fork base = select(forks, jar, db, method, "none").stream().filter(x -> x.round() == f.round()).findFirst()
+                                    .orElse(null);
+                            if (base != null) {
+                                ratios.add(f.ms() / base.ms());
+                                allocRatios.add(f.allocBytes() / base.allocBytes());
+                            }
+                        }
+                        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f ± %.3f | %s | %,.0f | %s |%n", db, method, jar, mode,
+                                mean(ms), ci(ms), mode.equals("none") ? "1" : ratio(ratios), mean(alloc),
+                                mode.equals("none") ? "1" : ratio(allocRatios)));
+                    }
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    private static List<Fork> select(List<Fork> forks, String jar, String db, String method, String mode) {
+        return forks.stream().filter(f -> f.jar().equals(jar) && f.db().equals(db) && f.method().equals(method) && f.mode().equals(mode))
+                .toList();
+    }
+
+    private static String ratio(List<Double> ratios) {
+        double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+        return r.length == 0 ? "?" : String.format(Locale.ROOT, "%.3f ± %.3f", mean(r), ci(r));
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** @return the half width of the 95% confidence interval of the mean (Student's t), NaN for fewer than 2 values */
+    private static double ci(double[] v) {
+        int n = v.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        double[] t = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
+        double tq = n - 2 < t.length ? t[n - 2] : 1.96;
+        return tq * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+    }
+}
