@@ -25,8 +25,13 @@ import java.util.Map;
  * <pre>
  * flock /tmp/bench.lock taskset -c 1 java -cp benchmarks/target/benchmarks.jar dev.eagerdsl.bench.GuardCompare \
  *     --db h2,pg --rounds 3 [--jar before=/tmp/a.jar,after=benchmarks/target/benchmarks.jar] [--methods selectPlan,prefetchPlan]
- *     [--warmup 20] [--iterations 10] [--out benchmarks/target/guard]
+ *     [--cells after:none,after:off,before:warn,after:warn] [--warmup 20] [--iterations 10] [--out benchmarks/target/guard]
+ *     [--extra benchmarks/target/bench/extra.jsonl]
  * </pre>
+ *
+ * With {@code --extra} (the full run's extra file), the last jar's paired figures go to the report: the (g) goals
+ * then quote WARN and OFF over "not installed" with their 95% intervals
+ * ({@code java -jar benchmarks/target/benchmarks.jar --report-only --report docs/benchmarks.md}).
  */
 public final class GuardCompare {
 
@@ -45,6 +50,8 @@ public final class GuardCompare {
         int warmup = 20;
         int iterations = 10;
         String methods = "selectPlan,prefetchPlan,nPlusOne";
+        String cellSpec = null;
+        Path extra = null;
         Map<String, String> jars = new LinkedHashMap<>();
         Path out = Path.of("benchmarks", "target", "guard");
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +61,8 @@ public final class GuardCompare {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--methods" -> methods = args[++i];
+                case "--cells" -> cellSpec = args[++i];
+                case "--extra" -> extra = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jar" -> {
                     for (String j : args[++i].split(",")) {
@@ -63,7 +72,7 @@ public final class GuardCompare {
                 }
                 default -> {
                     System.err.println("Unknown option " + args[i] + ". Options: --db h2,pg  --rounds N  --warmup SECONDS  --iterations N"
-                            + "  --methods selectPlan,prefetchPlan,nPlusOne  --jar label=path,...  --out DIR");
+                            + "  --methods selectPlan,prefetchPlan,nPlusOne  --jar label=path,...  --cells label:mode,...  --out DIR  --extra FILE");
                     System.exit(2);
                 }
             }
@@ -83,9 +92,16 @@ public final class GuardCompare {
         }
         String include = "dev\\.eagerdsl\\.bench\\.GuardBench\\.(" + methods.replace(',', '|') + ")$";
         List<String[]> cells = new ArrayList<>();
-        for (String jar : jars.keySet()) {
-            for (String mode : MODES) {
-                cells.add(new String[] {jar, mode});
+        if (cellSpec != null) {
+            // e.g. after:none,after:off,before:warn,after:warn (the code of "none" and "off" did not change: one jar runs them)
+            for (String c : cellSpec.split(",")) {
+                cells.add(c.split(":", 2));
+            }
+        } else {
+            for (String jar : jars.keySet()) {
+                for (String mode : MODES) {
+                    cells.add(new String[] {jar, mode});
+                }
             }
         }
         List<Fork> forks = new ArrayList<>();
@@ -126,6 +142,29 @@ public final class GuardCompare {
         System.out.println(table);
         Files.writeString(out.resolve("guard-compare.md"), table);
         json.writerWithDefaultPrettyPrinter().writeValue(new File(out.resolve("guard-compare.json").toString()), forks);
+        if (extra != null) {
+            // for the report's (g) goals: the last jar's paired figures, as extra figures of GuardBench (see Goals)
+            String jar = new ArrayList<>(jars.keySet()).get(jars.size() - 1);
+            StringBuilder lines = new StringBuilder();
+            for (String db : dbs) {
+                for (String method : methods.split(",")) {
+                    for (String mode : List.of("off", "warn")) {
+                        double[] r = ratios(forks, jar, db, method, mode, false);
+                        double[] a = ratios(forks, jar, db, method, mode, true);
+                        if (r.length == 0) {
+                            continue;
+                        }
+                        String name = GuardBench.class.getName() + "." + method;
+                        for (Object[] m : new Object[][] {{"overPct", 100 * (mean(r) - 1)}, {"overPctCi", 100 * ci(r)},
+                                {"allocOverPct", 100 * (mean(a) - 1)}, {"rounds", (double) r.length}}) {
+                            lines.append(String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"db\":\"%s\",\"metric\":\"%s.guard=%s\","
+                                    + "\"value\":%.3f}%n", name, db, m[0], mode, (Double) m[1]));
+                        }
+                    }
+                }
+            }
+            Files.writeString(extra, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
         Db.closeAll();
         System.exit(0);
     }
@@ -133,7 +172,7 @@ public final class GuardCompare {
     private static String table(List<Fork> forks, Iterable<String> jars, List<String> dbs, List<String> methods, int rounds, int warmup,
                                 int iterations) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%d rounds × (none, off, warn) per jar, one fork each, modes rotated per round; "
+        md.append(String.format(Locale.ROOT, "%d rounds, one fork per jar and mode in each, their order rotated per round; "
                 + "%d × 1 s warm-up, %d × 1 s measured; ratio = mode ÷ none of the same round, mean ± 95%% CI over rounds%n%n",
                 rounds, warmup, iterations));
         md.append("| db | benchmark | jar | guard | ms/op (mean of rounds) | time ÷ none | alloc B/op | alloc ÷ none |\n");
@@ -146,24 +185,11 @@ public final class GuardCompare {
                         if (mine.isEmpty()) {
                             continue;
                         }
-                        double[] ms = new double[mine.size()];
-                        double[] alloc = new double[mine.size()];
-                        List<Double> ratios = new ArrayList<>();
-                        List<Double> allocRatios = new ArrayList<>();
-                        for (int i = 0; i < mine.size(); i++) {
-                            Fork f = mine.get(i);
-                            ms[i] = f.ms();
-                            alloc[i] = f.allocBytes();
-                            Fork base = select(forks, jar, db, method, "none").stream().filter(x -> x.round() == f.round()).findFirst()
-                                    .orElse(null);
-                            if (base != null) {
-                                ratios.add(f.ms() / base.ms());
-                                allocRatios.add(f.allocBytes() / base.allocBytes());
-                            }
-                        }
+                        double[] ms = mine.stream().mapToDouble(Fork::ms).toArray();
+                        double[] alloc = mine.stream().mapToDouble(Fork::allocBytes).toArray();
                         md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f ± %.3f | %s | %,.0f | %s |%n", db, method, jar, mode,
-                                mean(ms), ci(ms), mode.equals("none") ? "1" : ratio(ratios), mean(alloc),
-                                mode.equals("none") ? "1" : ratio(allocRatios)));
+                                mean(ms), ci(ms), ratio(ratios(forks, jar, db, method, mode, false)), mean(alloc),
+                                ratio(ratios(forks, jar, db, method, mode, true))));
                     }
                 }
             }
@@ -176,8 +202,20 @@ public final class GuardCompare {
                 .toList();
     }
 
-    private static String ratio(List<Double> ratios) {
-        double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    /** @return per round: the mode's time (or allocation) ÷ that of "none" in the same round (of the same jar if it ran one) */
+    private static double[] ratios(List<Fork> forks, String jar, String db, String method, String mode, boolean alloc) {
+        List<Double> out = new ArrayList<>();
+        for (Fork f : select(forks, jar, db, method, mode)) {
+            Fork base = forks.stream().filter(x -> x.round() == f.round() && x.db().equals(db) && x.method().equals(method)
+                    && x.mode().equals("none")).min((x, y) -> Boolean.compare(!x.jar().equals(jar), !y.jar().equals(jar))).orElse(null);
+            if (base != null) {
+                out.add(alloc ? f.allocBytes() / base.allocBytes() : f.ms() / base.ms());
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String ratio(double[] r) {
         return r.length == 0 ? "?" : String.format(Locale.ROOT, "%.3f ± %.3f", mean(r), ci(r));
     }
 
