@@ -26,8 +26,11 @@ import java.util.Map;
  * flock /tmp/bench.lock taskset -c 1 java -cp benchmarks/target/benchmarks.jar dev.eagerdsl.bench.GuardCompare \
  *     --db h2,pg --rounds 3 [--jar before=/tmp/a.jar,after=benchmarks/target/benchmarks.jar] [--methods selectPlan,prefetchPlan]
  *     [--cells after:none,after:off,before:warn,after:warn] [--warmup 20] [--iterations 10] [--out benchmarks/target/guard]
- *     [--extra benchmarks/target/bench/extra.jsonl]
+ *     [--split] [--extra benchmarks/target/bench/extra.jsonl]
  * </pre>
+ *
+ * With {@code --split}, each round also runs {@link GuardSplit} once per jar: WARN and OFF alternating operation by
+ * operation in one JVM, the most precise reading of WARN's own cost (OFF against "not installed" comes from the rounds).
  *
  * With {@code --extra} (the full run's extra file), the last jar's paired figures go to the report: the (g) goals
  * then quote WARN and OFF over "not installed" with their 95% intervals
@@ -41,7 +44,39 @@ public final class GuardCompare {
     private record Fork(String jar, String db, String method, String mode, int round, double ms, double allocBytes) {
     }
 
+    /** One {@link GuardSplit} fork: WARN ÷ OFF over its iterations, and the 95% interval of the per-iteration ratios. */
+    private record Split(String jar, String db, String method, int round, double ratio, double iterationCi) {
+    }
+
     private GuardCompare() {
+    }
+
+    private static String splitTable(List<Split> splits, Iterable<String> jars, List<String> dbs, List<String> methods) {
+        if (splits.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nWARN ÷ OFF alternating operation by operation in one JVM (GuardSplit): per round the"
+                + " ratio of the summed times (± the 95% interval of its iterations), then the mean over rounds ± 95% CI\n\n");
+        md.append("| db | benchmark | jar | per round | WARN ÷ OFF |\n|---|---|---|---|--:|\n");
+        for (String db : dbs) {
+            for (String method : methods) {
+                for (String jar : jars) {
+                    List<Split> mine = splits.stream().filter(x -> x.jar().equals(jar) && x.db().equals(db) && x.method().equals(method))
+                            .toList();
+                    if (mine.isEmpty()) {
+                        continue;
+                    }
+                    StringBuilder rounds = new StringBuilder();
+                    for (Split x : mine) {
+                        rounds.append(rounds.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f ± %.3f", x.ratio(),
+                                x.iterationCi()));
+                    }
+                    double[] r = mine.stream().mapToDouble(Split::ratio).toArray();
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", db, method, jar, rounds, ratio(r)));
+                }
+            }
+        }
+        return md.toString();
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,6 +87,7 @@ public final class GuardCompare {
         String methods = "selectPlan,prefetchPlan,nPlusOne";
         String cellSpec = null;
         Path extra = null;
+        boolean split = false;
         Map<String, String> jars = new LinkedHashMap<>();
         Path out = Path.of("benchmarks", "target", "guard");
         for (int i = 0; i < args.length; i++) {
@@ -63,6 +99,7 @@ public final class GuardCompare {
                 case "--methods" -> methods = args[++i];
                 case "--cells" -> cellSpec = args[++i];
                 case "--extra" -> extra = Path.of(args[++i]);
+                case "--split" -> split = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jar" -> {
                     for (String j : args[++i].split(",")) {
@@ -72,7 +109,7 @@ public final class GuardCompare {
                 }
                 default -> {
                     System.err.println("Unknown option " + args[i] + ". Options: --db h2,pg  --rounds N  --warmup SECONDS  --iterations N"
-                            + "  --methods selectPlan,prefetchPlan,nPlusOne  --jar label=path,...  --cells label:mode,...  --out DIR  --extra FILE");
+                            + "  --methods selectPlan,prefetchPlan,nPlusOne  --jar label=classpath,...  --cells label:mode,...  --split  --out DIR  --extra FILE");
                     System.exit(2);
                 }
             }
@@ -95,7 +132,9 @@ public final class GuardCompare {
         if (cellSpec != null) {
             // e.g. after:none,after:off,before:warn,after:warn (the code of "none" and "off" did not change: one jar runs them)
             for (String c : cellSpec.split(",")) {
-                cells.add(c.split(":", 2));
+                if (!c.isBlank()) {
+                    cells.add(c.split(":", 2));
+                }
             }
         } else {
             for (String jar : jars.keySet()) {
@@ -105,6 +144,7 @@ public final class GuardCompare {
             }
         }
         List<Fork> forks = new ArrayList<>();
+        List<Split> splits = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         long started = System.nanoTime();
         for (int round = 1; round <= rounds; round++) {
@@ -136,12 +176,46 @@ public final class GuardCompare {
                                 b.get("primaryMetric").get("score").asDouble(), alloc.isMissingNode() ? Double.NaN : alloc.asDouble()));
                     }
                 }
+                if (split) {
+                    for (String jar : jars.keySet()) {
+                        String tag = "round" + round + "-" + db + "-" + jar + "-split";
+                        Path result = out.resolve(tag + ".json");
+                        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp", jars.get(jar), "org.openjdk.jmh.Main",
+                                "dev\\.eagerdsl\\.bench\\.GuardSplit\\.(" + methods.replace(',', '|') + ")$",
+                                "-f", "1", "-wi", String.valueOf(warmup), "-w", "1s", "-i", String.valueOf(iterations), "-r", "1s",
+                                "-bm", "avgt", "-tu", "ms", "-p", "db=" + db, "-rf", "json", "-rff", result.toString(),
+                                "-jvmArgsAppend", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch" + (pgUrl == null ? "" : " -D" + Db.PG_URL + "=" + pgUrl)));
+                        System.out.printf(Locale.ROOT, "# round %d/%d, %s, %s, WARN and OFF alternating in one JVM (%.0f s so far)%n", round,
+                                rounds, db, jar, (System.nanoTime() - started) / 1e9);
+                        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolve(tag + ".log").toFile()).start();
+                        if (p.waitFor() != 0) {
+                            throw new IllegalStateException("JMH failed: see " + out.resolve(tag + ".log"));
+                        }
+                        for (JsonNode b : json.readTree(result.toFile())) {
+                            String name = b.get("benchmark").asText();
+                            JsonNode warn = b.path("secondaryMetrics").path("warnNs").path("rawData").path(0);
+                            JsonNode off = b.path("secondaryMetrics").path("offNs").path("rawData").path(0);
+                            double[] perIteration = new double[warn.size()];
+                            double w = 0;
+                            double o = 0;
+                            for (int i = 0; i < warn.size(); i++) {
+                                perIteration[i] = warn.get(i).asDouble() / off.get(i).asDouble();
+                                w += warn.get(i).asDouble();
+                                o += off.get(i).asDouble();
+                            }
+                            splits.add(new Split(jar, db, name.substring(name.lastIndexOf('.') + 1), round, w / o, ci(perIteration)));
+                        }
+                    }
+                }
             }
         }
-        String table = table(forks, jars.keySet(), dbs, List.of(methods.split(",")), rounds, warmup, iterations);
+        String table = table(forks, jars.keySet(), dbs, List.of(methods.split(",")), rounds, warmup, iterations)
+                + splitTable(splits, jars.keySet(), dbs, List.of(methods.split(",")));
         System.out.println(table);
         Files.writeString(out.resolve("guard-compare.md"), table);
         json.writerWithDefaultPrettyPrinter().writeValue(new File(out.resolve("guard-compare.json").toString()), forks);
+        json.writerWithDefaultPrettyPrinter().writeValue(new File(out.resolve("guard-split.json").toString()), splits);
         if (extra != null) {
             // for the report's (g) goals: the last jar's paired figures, as extra figures of GuardBench (see Goals)
             String jar = new ArrayList<>(jars.keySet()).get(jars.size() - 1);
