@@ -38,7 +38,7 @@ final class CallSites {
     }
 
     /** the frames' classes kept, to decide per class once (not per frame by its name); a first batch deep enough for a lazy load */
-    private static final StackWalker WALKER = StackWalker.getInstance(java.util.EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 24);
+    private static final StackWalker WALKER = StackWalker.getInstance(java.util.EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 16);
     /** per class: whether its frames are skipped or mapped, for one generation of the lists; and its frames as written */
     private static final ClassValue<Seen> SEEN = new ClassValue<>() {
         @Override

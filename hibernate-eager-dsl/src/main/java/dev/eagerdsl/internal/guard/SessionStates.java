@@ -20,7 +20,17 @@ final class SessionStates {
     private SessionStates() {
     }
 
+    /** the last session this thread asked for and its state: a lazy load asks several times, with no lookup after the first */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(Ref session, SessionState state) {
+    }
+
     static SessionState of(SharedSessionContractImplementor session) {
+        Last last = LAST.get();
+        if (last != null && last.session().get() == session && !last.state().ended) {
+            return last.state();
+        }
         SessionState s = STATES.get(new Ref(session, null));
         if (s == null) {
             expunge();
@@ -33,11 +43,15 @@ final class SessionStates {
 
                 @Override
                 public void end() {
+                    state.ended = true;
                     STATES.remove(key);
                     GuardLog.sessionClosed(state);
+                    // a thread's last-session slot may still point here: keep no entity past the session
+                    state.cleared();
                 }
             });
         }
+        LAST.set(new Last(new Ref(session, null), s));
         return s;
     }
 
