@@ -229,8 +229,15 @@ public final class GuardCompare {
                             continue;
                         }
                         String name = GuardBench.class.getName() + "." + method;
-                        for (Object[] m : new Object[][] {{"overPct", 100 * (mean(r) - 1)}, {"overPctCi", 100 * ci(r)},
-                                {"allocOverPct", 100 * (mean(a) - 1)}, {"rounds", (double) r.length}}) {
+                        List<Object[]> figures = new ArrayList<>(List.of(new Object[][] {{"overPct", 100 * (mean(r) - 1)},
+                                {"overPctCi", 100 * ci(r)}, {"allocOverPct", 100 * (mean(a) - 1)}, {"rounds", (double) r.length}}));
+                        double[] sp = splits.stream().filter(x -> x.jar().equals(jar) && x.db().equals(db) && x.method().equals(method))
+                                .mapToDouble(Split::ratio).toArray();
+                        if (mode.equals("warn") && sp.length > 0) {
+                            figures.add(new Object[] {"overOffPct", 100 * (mean(sp) - 1)});
+                            figures.add(new Object[] {"overOffPctCi", 100 * ci(sp)});
+                        }
+                        for (Object[] m : figures) {
                             lines.append(String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"db\":\"%s\",\"metric\":\"%s.guard=%s\","
                                     + "\"value\":%.3f}%n", name, db, m[0], mode, (Double) m[1]));
                         }
