@@ -85,6 +85,27 @@ class CallSiteTest {
     }
 
     @Test
+    void theSkipListChangingTakesEffectForClassesAlreadySeen() {
+        String dao = "ShelfDao.volumeCounts(ShelfDao.java:" + lineOf("fixture/dao/ShelfDao.java", "// dao line") + ")";
+        String here = "CallSiteTest.theSkipListChangingTakesEffectForClassesAlreadySeen(CallSiteTest.java:"
+                + lineOf("CallSiteTest.java", "// the application's second call") + ")";
+        try (Session s = factory.openSession()) {
+            ShelfDao.volumeCounts(s);
+        }
+        System.setProperty("eagerdsl.guard.skip-packages", "dev.eagerdsl.guard.fixture.dao");
+        try (Session s = factory.openSession()) {
+            ShelfDao.volumeCounts(s); // the application's second call
+        }
+        System.clearProperty("eagerdsl.guard.skip-packages");
+        try (Session s = factory.openSession()) {
+            ShelfDao.volumeCounts(s);
+        }
+
+        // the guard decides per class once, and decides again when the list changes
+        assertThat(seen).extracting(LazyLoad::callSite).containsExactly(dao, dao, dao, here, here, here, dao, dao, dao);
+    }
+
+    @Test
     void aLazyLoadInsideAnEntityGetterNamesTheLoopThatCalledIt() {
         try (Session s = factory.openSession()) {
             for (Shelf shelf : s.createQuery("from Shelf s order by s.id", Shelf.class).list()) {

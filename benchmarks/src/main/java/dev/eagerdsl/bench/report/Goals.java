@@ -106,9 +106,29 @@ final class Goals {
                     if (none.isEmpty() || with.isEmpty()) {
                         continue;
                     }
+                    double goal = mode.equals("warn") ? 0.03 : 0.01;
+                    String paired = "GuardBench." + method + "|" + db + "|";
+                    Double overPct = extra.get(paired + "overPct.guard=" + mode);
+                    if (overPct != null) {
+                        // GuardCompare's rounds: each mode in a JVM of its own, taking turns; the ratio per round, 95% interval
+                        double ci = extra.getOrDefault(paired + "overPctCi.guard=" + mode, Double.NaN);
+                        Double overOff = extra.get(paired + "overOffPct.guard=" + mode);
+                        double overOffCi = extra.getOrDefault(paired + "overOffPctCi.guard=" + mode, Double.NaN);
+                        // WARN's own cost is read where it is precise: against OFF, alternating in one JVM (OFF against
+                        // "not installed" is the line above it); without that reading, the rounds' interval decides
+                        boolean met = overOff != null ? overOff + overOffCi <= goal * 100 : overPct + ci <= goal * 100;
+                        line(md, String.format(Locale.ROOT, "(g) guard %s costs ≤ %.0f%%: %s, %s", mode.toUpperCase(Locale.ROOT),
+                                goal * 100, with.get().label(), name(db)),
+                                String.format(Locale.ROOT, "%+.1f%% ± %.1f%% over not installed (%.0f rounds of separate JVMs, 95%% interval)%s; "
+                                        + "allocation %+.1f%%", overPct, ci, extra.getOrDefault(paired + "rounds.guard=" + mode, Double.NaN),
+                                        overOff == null ? "" : String.format(Locale.ROOT, "; **%+.1f%% ± %.1f%%** over OFF, alternating in one JVM",
+                                                overOff, overOffCi),
+                                        extra.getOrDefault(paired + "allocOverPct.guard=" + mode, Double.NaN)),
+                                met);
+                        continue;
+                    }
                     double over = with.get().ms() / none.get().ms() - 1;
                     double noise = (with.get().error() / with.get().ms() + none.get().error() / none.get().ms());
-                    double goal = mode.equals("warn") ? 0.03 : 0.01;
                     line(md, String.format(Locale.ROOT, "(g) guard %s costs ≤ %.0f%%: %s, %s", mode.toUpperCase(Locale.ROOT),
                             goal * 100, with.get().label(), name(db)),
                             String.format(Locale.ROOT, "%s ms vs %s ms not installed: **%+.1f%%** (errors add up to ±%.1f%%)",

@@ -114,4 +114,44 @@ public final class ExecScope {
             l.reached(session, path, viaCollection, entities);
         }
     }
+
+    /**
+     * Where the root of the statements the engine runs now sits below the plan's root: set around a
+     * level's statements, so that a later stage can place every entity they load from Hibernate's own
+     * result-set state (the root's path, then the entity's path inside the statement) instead of being
+     * told about each entity.
+     *
+     * @param path the dotted path from the plan's root ({@code ""} for the roots)
+     * @param viaCollection whether that path crosses a collection
+     */
+    public record At(String path, boolean viaCollection) {
+    }
+
+    private static final ThreadLocal<At[]> AT = new ThreadLocal<>();
+
+    /**
+     * @param where where the next statements' root sits, or {@code null} for none
+     * @return what was set before, to give back to {@link #restore}
+     */
+    static At at(At where) {
+        At[] slot = AT.get();
+        if (slot == null) {
+            slot = new At[1];
+            AT.set(slot);
+        }
+        At before = slot[0];
+        slot[0] = where;
+        return before;
+    }
+
+    /** @param before what {@link #at(At)} returned */
+    static void restore(At before) {
+        AT.get()[0] = before;
+    }
+
+    /** @return where the root of the plan statements running now on this thread sits, or {@code null} outside them */
+    public static At at() {
+        At[] slot = AT.get();
+        return slot == null ? null : slot[0];
+    }
 }

@@ -94,7 +94,7 @@ final class Run {
         prefetched = ExecScope.wantsPrefetched(session) ? new ArrayList<>() : null;
         Deque<Object[]> queue = new ArrayDeque<>();
         for (Level l : plan.levels()) {
-            queue.add(new Object[] {l, roots, Boolean.FALSE});
+            queue.add(new Object[] {l, roots, Boolean.FALSE, ""});
         }
         while (!queue.isEmpty()) {
             Object[] item = queue.poll();
@@ -102,14 +102,23 @@ final class Run {
             @SuppressWarnings("unchecked")
             List<Object> owners = (List<Object>) item[1];
             boolean need = collect || plan.eager() || !level.children().isEmpty() || ExecScope.wantsEntities();
-            List<Object> reached = load(level, owners, need);
             boolean viaCollection = (Boolean) item[2] || level.step().isCollection();
+            List<Object> reached;
+            // the owners' statements (loading owner proxies, owners with the association) start at the owners' path;
+            // Hibernate's loaders for the association's targets start at the level's path
+            ExecScope.At before = ExecScope.at(null);
+            try {
+                reached = load(level, owners, need, new ExecScope.At((String) item[3], (Boolean) item[2]),
+                        new ExecScope.At(level.path(), viaCollection));
+            } finally {
+                ExecScope.restore(before);
+            }
             ExecScope.reached(session, level.path(), viaCollection, reached);
             if (collect || plan.eager()) {
                 all.addAll(reached);
             }
             for (Level c : level.children()) {
-                queue.add(new Object[] {c, reached, viaCollection});
+                queue.add(new Object[] {c, reached, viaCollection, level.path()});
             }
         }
         if (plan.eager()) {
@@ -122,12 +131,13 @@ final class Run {
         return collect ? all : List.of();
     }
 
-    private List<Object> load(Level level, List<Object> owners, boolean need) {
+    private List<Object> load(Level level, List<Object> owners, boolean need, ExecScope.At ownersAt, ExecScope.At targetsAt) {
         if (level.kind() == Level.Kind.JOIN && !need && joined(level, owners)) {
             // the root statement's join loaded it for every owner: nothing to do, nothing to hand on
             return List.of();
         }
         Step step = level.step();
+        ExecScope.at(ownersAt);
         if (step.narrowed() || level.kind() == Level.Kind.FILTERED) {
             // the concrete class of a proxy is only known once it is loaded
             owners = initialize(owners);
@@ -145,9 +155,10 @@ final class Run {
             return List.of();
         }
         return switch (level.kind()) {
+            // its statement selects [owner, element] from the owners
             case FILTERED -> FilteredLoads.load(session, level, spec.prefetchAt(level.filter().specPath()), eligible, chunks);
-            case COLLECTION -> collections(level, eligible, need);
-            case JOIN, TO_ONE -> toOnes(level, eligible, need);
+            case COLLECTION -> collections(level, eligible, need, targetsAt);
+            case JOIN, TO_ONE -> toOnes(level, eligible, need, targetsAt);
         };
     }
 
@@ -217,7 +228,7 @@ final class Run {
         return out;
     }
 
-    private List<Object> collections(Level level, List<Object> owners, boolean need) {
+    private List<Object> collections(Level level, List<Object> owners, boolean need, ExecScope.At targetsAt) {
         Step step = level.step();
         CollectionPersister persister = session.getFactory().getMappingMetamodel().getCollectionDescriptor(level.role());
         List<Object> proxies = new ArrayList<>();
@@ -236,6 +247,7 @@ final class Run {
             ownersWith(step, proxies);
         }
         if (!pending.isEmpty()) {
+            ExecScope.at(targetsAt);
             CollectionLoads.load(session, persister, pending, chunks);
         }
         if (prefetched != null) {
@@ -272,7 +284,7 @@ final class Run {
         }
     }
 
-    private List<Object> toOnes(Level level, List<Object> owners, boolean need) {
+    private List<Object> toOnes(Level level, List<Object> owners, boolean need, ExecScope.At targetsAt) {
         Step step = level.step();
         List<Object> proxies = new ArrayList<>();
         List<Object> targets = new ArrayList<>();
@@ -290,6 +302,7 @@ final class Run {
             ownersWith(step, proxies);
         }
         if (!targets.isEmpty()) {
+            ExecScope.at(targetsAt);
             EntityLoads.load(session, targets, chunks);
         }
         if (!need) {

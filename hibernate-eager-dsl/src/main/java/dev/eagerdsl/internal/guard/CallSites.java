@@ -3,6 +3,7 @@ package dev.eagerdsl.internal.guard;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -36,30 +37,73 @@ final class CallSites {
     private CallSites() {
     }
 
-    static String find() {
-        return StackWalker.getInstance().walk(CallSites::find);
+    /** the frames' classes kept, to decide per class once (not per frame by its name); a first batch deep enough for a lazy load */
+    private static final StackWalker WALKER = StackWalker.getInstance(java.util.EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 16);
+    /** per class: whether its frames are skipped or mapped, for one generation of the lists; and its frames as written */
+    private static final ClassValue<Seen> SEEN = new ClassValue<>() {
+        @Override
+        protected Seen computeValue(Class<?> type) {
+            return new Seen();
+        }
+    };
+    /** bumped whenever a list changes (a factory's settings or mapped classes, the system property) */
+    private static volatile int generation;
+
+    /** What is known about one class. */
+    private static final class Seen {
+        /** whether its frames are skipped, and whether it is mapped, as of one generation of the lists */
+        volatile Verdict verdict = new Verdict(-1, false, false);
+        /** method and bytecode index -> {@code Report.print(Report.java:42)}; bounded */
+        final Map<MethodAt, String> formatted = new ConcurrentHashMap<>();
     }
 
-    /** @return the call site among {@code frames}, innermost first */
+    private record MethodAt(String method, int bci) {
+    }
+
+    private record Verdict(int generation, boolean skipped, boolean mapped) {
+    }
+
+    /**
+     * The call site of the load in progress. It walks the stack only up to the application's frame (the stream
+     * is lazy), decides per class once, and writes a frame as text once: what a reported load costs is the walk.
+     */
+    static String find() {
+        extra();
+        return WALKER.walk(CallSites::find);
+    }
+
+    /** @return the call site among {@code frames}, innermost first (their classes retained) */
     static String find(Stream<StackWalker.StackFrame> frames) {
         // a bytecode-enhanced entity is loaded from its generated accessor ($$_hibernate_read_name), called by the
         // entity's own getter: the accessor is Hibernate's, the getter is the entity's (named after "via")
-        Iterator<StackWalker.StackFrame> it = frames.filter(f -> !skipped(f.getClassName())
+        Iterator<StackWalker.StackFrame> it = frames.filter(f -> !seen(f.getDeclaringClass()).skipped()
                 && !f.getMethodName().startsWith("$$_hibernate_")).iterator();
         if (!it.hasNext()) {
             return "unknown";
         }
         StackWalker.StackFrame first = it.next();
-        if (!MAPPED.contains(first.getClassName())) {
+        if (!seen(first.getDeclaringClass()).mapped()) {
             return format(first);
         }
         while (it.hasNext()) {
             StackWalker.StackFrame caller = it.next();
-            if (!MAPPED.contains(caller.getClassName())) {
+            if (!seen(caller.getDeclaringClass()).mapped()) {
                 return format(caller) + " via " + format(first);
             }
         }
         return format(first);
+    }
+
+    private static Verdict seen(Class<?> type) {
+        Seen s = SEEN.get(type);
+        Verdict v = s.verdict;
+        int g = generation;
+        if (v.generation() != g) {
+            String name = type.getName();
+            v = new Verdict(g, skipped(name), MAPPED.contains(name));
+            s.verdict = v;
+        }
+        return v;
     }
 
     static boolean skipped(String className) {
@@ -83,12 +127,15 @@ final class CallSites {
             FROM_SETTINGS.addAll(split(setting.toString()));
             lastProperty = null;
             extra = null;
+            generation++;
         }
     }
 
     /** Remembers the classes a factory maps, to tell a getter's frame from the loop that called it. */
     static void mapped(Collection<String> classNames) {
-        MAPPED.addAll(classNames);
+        if (MAPPED.addAll(classNames)) {
+            generation++;
+        }
     }
 
     private static String[] extra() {
@@ -102,6 +149,7 @@ final class CallSites {
             e = all.toArray(String[]::new);
             lastProperty = property;
             extra = e;
+            generation++;
         }
         return e;
     }
@@ -111,7 +159,17 @@ final class CallSites {
     }
 
     private static String format(StackWalker.StackFrame f) {
-        return simple(f.getClassName()) + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")";
+        Map<MethodAt, String> cache = SEEN.get(f.getDeclaringClass()).formatted;
+        MethodAt at = new MethodAt(f.getMethodName(), f.getByteCodeIndex());
+        String s = cache.get(at);
+        if (s == null) {
+            // the file and line cost a StackTraceElement each: once per frame
+            s = simple(f.getClassName()) + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")";
+            if (cache.size() < 1024) {
+                cache.put(at, s);
+            }
+        }
+        return s;
     }
 
     private static String simple(String className) {

@@ -2,16 +2,15 @@ package dev.eagerdsl.internal.guard;
 
 import dev.eagerdsl.internal.exec.ExecScope;
 import java.util.Collection;
-import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.proxy.HibernateProxy;
-import org.hibernate.proxy.LazyInitializer;
 
 /**
  * The guard's side of {@link ExecScope}: whether a plan is running (lazy loads inside are the
- * library's own and are not reported), and the entities a plan reached, so that the guard can name
- * the whole path from the query's root in a fix. The engine never calls the guard; the guard
- * listens.
+ * library's own and are not reported), and where the root of the plan statement running now sits
+ * below the query's root ({@link ExecScope#at()}), so that {@link ResultSets} places every entity that
+ * statement loads on the whole path from the query's root, once per result set. The guard is not told
+ * about the entities a plan reached one by one: nothing per entity, and the engine does not gather
+ * them for the guard. The engine never calls the guard; the guard listens.
  */
 final class PlanScope implements ExecScope.Listener {
 
@@ -25,14 +24,24 @@ final class PlanScope implements ExecScope.Listener {
         return ExecScope.active();
     }
 
+    /** @return where the root of the plan statement running now sits, or {@link PathInfo#ROOT} outside a plan's levels */
+    static PathInfo base() {
+        ExecScope.At at = ExecScope.at();
+        if (at == null || at.path().isEmpty() && !at.viaCollection()) {
+            return PathInfo.ROOT;
+        }
+        return new PathInfo(at.path(), at.viaCollection());
+    }
+
+    /** The paths come from the result sets ({@link #base()}): the guard needs no entity of a plan. */
     @Override
     public boolean wantsEntities() {
-        return Guard.tracking();
+        return false;
     }
 
     @Override
     public void reached(SharedSessionContractImplementor session, String path, boolean viaCollection, Collection<?> entities) {
-        recordPath(session, path, viaCollection, entities);
+        // not asked for (wantsEntities): each result set of the plan placed its entities already
     }
 
     @Override
@@ -44,49 +53,6 @@ final class PlanScope implements ExecScope.Listener {
     public void prefetched(SharedSessionContractImplementor session, java.util.List<ExecScope.Prefetched> levels) {
         try {
             UnusedPrefetches.prefetched(session, levels);
-        } catch (RuntimeException | LinkageError e) {
-            GuardHooks.internalFailure(e);
-        }
-    }
-
-    /**
-     * Records that {@code entities} were reached by a plan through {@code path} ({@code ""} for the
-     * roots themselves).
-     *
-     * @param session the session
-     * @param path the dotted path from the root
-     * @param viaCollection whether the path crosses a collection
-     * @param entities the entities at the end of the path (proxies allowed)
-     */
-    static void recordPath(SharedSessionContractImplementor session, String path, boolean viaCollection,
-                                  Collection<?> entities) {
-        if (!Guard.tracking() || entities.isEmpty() || path.isEmpty()) {
-            // the roots: their result set already marked them at the root
-            return;
-        }
-        try {
-            var pc = session.getPersistenceContextInternal();
-            PathInfo info = new PathInfo(path, viaCollection);
-            for (Object e : entities) {
-                Object entity = e;
-                if (e instanceof HibernateProxy p) {
-                    LazyInitializer li = p.getHibernateLazyInitializer();
-                    if (li.isUninitialized()) {
-                        continue;
-                    }
-                    entity = li.getImplementation();
-                }
-                EntityEntry entry = pc.getEntry(entity);
-                if (entry == null) {
-                    continue;
-                }
-                Member m = Member.of(entry);
-                if (m == null) {
-                    entry.addExtraState(new Member(null, info));
-                } else {
-                    m.path = info;
-                }
-            }
         } catch (RuntimeException | LinkageError e) {
             GuardHooks.internalFailure(e);
         }

@@ -11,9 +11,11 @@ import org.hibernate.sql.results.jdbc.spi.JdbcValuesSourceProcessingState;
 
 /**
  * Once per result set, when Hibernate finishes it ({@code PersistenceContext#postLoad}): marks each
- * entity it loaded with its {@link Group} and its path below the statement's root, in the entity's
- * own {@link EntityEntry}. One small object per entity and no lookup: nothing else happens until a
- * lazy load asks.
+ * entity it loaded with its {@link Group} and its path from the query's root, in the entity's own
+ * {@link EntityEntry}: the path of the statement's root (the query's root; the place a lazy load
+ * loads into; for a plan's level, the place {@link PlanScope#base()} names) followed by the entity's
+ * place inside the statement. One small object per entity and no lookup: nothing else happens until
+ * a lazy load asks.
  */
 final class ResultSets {
 
@@ -29,7 +31,8 @@ final class ResultSets {
         SharedSessionContractImplementor session = ps.getSession();
         GuardHooks.Loading top = GuardHooks.loadingOn(session);
         Group group = top != null ? top.childGroup() : null;
-        PathInfo base = top != null && top.childPath() != null ? top.childPath() : PathInfo.ROOT;
+        // below a lazy load: where it loads; in a plan's level: where that level's statement starts (its owners or its targets)
+        PathInfo base = top != null && top.childPath() != null ? top.childPath() : PlanScope.base();
         boolean lazy = top != null;
         if (group == null) {
             group = EagerSelects.groupOf(ps);

@@ -62,6 +62,9 @@ final class SessionState {
         unusedPrefetches = null;
     }
 
+    /** the session has ended: its state is no longer the one to use */
+    volatile boolean ended;
+
     /** Remembers an entity a lazy load brought in, for {@link ProxyOwners}; bounded by the persistence context's size. */
     void pending(org.hibernate.engine.spi.SharedSessionContractImplementor session, Object entity) {
         if (pending.size() >= 64 && pending.size() > 2 * session.getPersistenceContextInternal().getNumberOfManagedEntities()) {

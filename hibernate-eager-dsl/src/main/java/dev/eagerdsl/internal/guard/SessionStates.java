@@ -20,7 +20,17 @@ final class SessionStates {
     private SessionStates() {
     }
 
+    /** the last session this thread asked for and its state: a lazy load asks several times, with no lookup after the first */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(Ref session, SessionState state) {
+    }
+
     static SessionState of(SharedSessionContractImplementor session) {
+        Last last = LAST.get();
+        if (last != null && last.session().get() == session && !last.state().ended) {
+            return last.state();
+        }
         SessionState s = STATES.get(new Ref(session, null));
         if (s == null) {
             expunge();
@@ -33,17 +43,22 @@ final class SessionStates {
 
                 @Override
                 public void end() {
+                    state.ended = true;
                     STATES.remove(key);
                     GuardLog.sessionClosed(state);
                     UnusedPrefetches.sessionClosed(state);
+                    // a thread's last-session slot may still point here: keep no entity past the session
+                    state.cleared();
                 }
             });
         }
+        LAST.set(new Last(new Ref(session, null), s));
         return s;
     }
 
     static SessionState ifPresent(SharedSessionContractImplementor session) {
-        return session == null ? null : STATES.get(new Ref(session, null));
+        // a clear of a session the guard never needed (no lazy load, the common case) looks nothing up
+        return session == null || STATES.isEmpty() ? null : STATES.get(new Ref(session, null));
     }
 
     /** @return how many sessions the guard is tracking (for tests: back to 0 once sessions close) */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eagerdsl.LazyLoadGuard;
 import dev.eagerdsl.Related;
+import dev.eagerdsl.model.guard.Animal;
+import dev.eagerdsl.model.guard.Checkup;
 import dev.eagerdsl.model.guard.GuardModel;
+import dev.eagerdsl.model.guard.Keeper;
 import dev.eagerdsl.model.guard.Volume;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +78,24 @@ class GuardCostShapeTest {
             assertThat(groups(s)).hasSize(1).containsValue(200);
             assertThat(groups(s).keySet().iterator().next().count(Volume.class.getName())).isEqualTo(200);
             assertThat(state(s)).as("a session that only reads has no guard state of its own").isNull();
+        });
+    }
+
+    @Test
+    void aPlanIsNotHandedTheEntitiesItReachesEachResultSetPlacesItsOwnOnTheWholePath() {
+        inSession(s -> {
+            List<Keeper> keepers = Related.prefetch("pets.visits").list(s.createQuery("from GuardKeeper k order by k.id", Keeper.class));
+            assertThat(PlanScope.INSTANCE.wantsEntities()).as("the engine gathers nothing for the guard").isFalse();
+            var pc = ((SharedSessionContractImplementor) s).getPersistenceContextInternal();
+            List<Animal> pets = keepers.stream().flatMap(k -> k.getPets().stream()).toList();
+            List<Checkup> visits = pets.stream().flatMap(a -> a.getVisits().stream()).toList();
+            assertThat(pets).isNotEmpty();
+            assertThat(visits).isNotEmpty();
+            assertThat(keepers).allSatisfy(k -> assertThat(Member.of(pc.getEntry(k)).path).isEqualTo(PathInfo.ROOT));
+            assertThat(pets).allSatisfy(a -> assertThat(Member.of(pc.getEntry(a)).path).isEqualTo(new PathInfo("pets", true)));
+            assertThat(visits).allSatisfy(c -> assertThat(Member.of(pc.getEntry(c)).path).isEqualTo(new PathInfo("pets.visits", true)));
+            assertThat(groups(s)).as("one group per statement: the keepers, their pets, the pets' visits").hasSize(3)
+                    .containsValues(keepers.size(), pets.size(), visits.size());
         });
     }
 
