@@ -80,7 +80,7 @@ public class CoursesStudentsBench {
     }
 
     @Benchmark
-    @Alternative(role = Role.PLAN, label = "Related.prefetch(\"students\") with eagerdsl.in_chunk_size=32")
+    @Alternative(role = Role.TUNED, label = "Related.prefetch(\"students\") with eagerdsl.in_chunk_size=32")
     public long relatedPrefetchChunk32() {
         return ChunkSize.with(32, () -> Tx.read(sf, s -> touch(PLAN.list(s.createQuery(HQL, Course.class)))));
     }

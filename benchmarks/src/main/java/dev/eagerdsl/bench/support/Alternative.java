@@ -14,6 +14,8 @@ public @interface Alternative {
     enum Role {
         /** This library's plan. */
         PLAN,
+        /** This library's plan with a setting changed from its default: shown beside the plan, not held to the goals. */
+        TUNED,
         /** A hand-written Hibernate alternative a senior engineer would write. */
         HAND,
         /** The untuned code (N+1, or in-memory paging): what the plan replaces. */
