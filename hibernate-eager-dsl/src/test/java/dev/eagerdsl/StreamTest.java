@@ -377,8 +377,10 @@ class StreamTest {
                 assertThat(streamed(s.createSelectionQuery(hql, Ticket.class), 1000)).hasSize(TICKETS);
                 List<String> pages = pages();
                 assertThat(pages).hasSize(4);
+                // the order is the id's; with this factory's default_null_ordering=last MariaDB renders it as
+                // 'case when (t1_0.id) is null then 1 else 0 end,t1_0.id': the page condition is the point here
                 assertThat(pages.subList(1, 4)).allSatisfy(sql -> assertThat(sql)
-                        .contains(" where t1_0.id>? order by t1_0.id ").doesNotContain("is null"));
+                        .contains(" where t1_0.id>? order by ").doesNotContain("t1_0.id is null").doesNotContain(" or "));
             });
         }
 
