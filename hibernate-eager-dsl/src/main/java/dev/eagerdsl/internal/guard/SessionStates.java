@@ -2,7 +2,6 @@ package dev.eagerdsl.internal.guard;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -14,7 +13,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  */
 final class SessionStates {
 
-    private static final ConcurrentHashMap<Ref, SessionState> STATES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Object, SessionState> STATES = new ConcurrentHashMap<>();
     private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
 
     private SessionStates() {
@@ -23,7 +22,7 @@ final class SessionStates {
     /** the last session this thread asked for and its state: a lazy load asks several times, with no lookup after the first */
     private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
 
-    private record Last(Ref session, SessionState state) {
+    private record Last(IdentityKeys.Weak session, SessionState state) {
     }
 
     static SessionState of(SharedSessionContractImplementor session) {
@@ -31,11 +30,11 @@ final class SessionStates {
         if (last != null && last.session().get() == session && !last.state().ended) {
             return last.state();
         }
-        SessionState s = STATES.get(new Ref(session, null));
+        SessionState s = STATES.get(new IdentityKeys.Probe(session));
         if (s == null) {
             expunge();
             s = new SessionState();
-            Ref key = new Ref(session, COLLECTED);
+            IdentityKeys.Weak key = new IdentityKeys.Weak(session, COLLECTED);
             STATES.put(key, s);
             SessionState state = s;
             session.getEventListenerManager().addListener(new SessionEventListener() {
@@ -52,13 +51,13 @@ final class SessionStates {
                 }
             });
         }
-        LAST.set(new Last(new Ref(session, null), s));
+        LAST.set(new Last(new IdentityKeys.Weak(session, null), s));
         return s;
     }
 
     static SessionState ifPresent(SharedSessionContractImplementor session) {
         // a clear of a session the guard never needed (no lazy load, the common case) looks nothing up
-        return session == null || STATES.isEmpty() ? null : STATES.get(new Ref(session, null));
+        return session == null || STATES.isEmpty() ? null : STATES.get(new IdentityKeys.Probe(session));
     }
 
     /** @return how many sessions the guard is tracking (for tests: back to 0 once sessions close) */
@@ -70,33 +69,6 @@ final class SessionStates {
     private static void expunge() {
         for (Reference<?> r; (r = COLLECTED.poll()) != null; ) {
             STATES.remove(r);
-        }
-    }
-
-    /** A session by identity, weakly. */
-    private static final class Ref extends WeakReference<Object> {
-        private final int hash;
-
-        Ref(Object session, ReferenceQueue<Object> queue) {
-            super(session, queue);
-            hash = System.identityHashCode(session);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (this == o) {
-                return true;
-            }
-            if (!(o instanceof Ref r)) {
-                return false;
-            }
-            Object mine = get();
-            return mine != null && mine == r.get();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.eagerdsl.internal.guard;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +24,7 @@ final class WeakIdentityMap {
     boolean add(Object collection, UnusedPrefetches.Group group) {
         expunge();
         boolean[] added = {false};
-        map.compute(new Key(collection, collected), (k, old) -> {
+        map.compute(new IdentityKeys.Weak(collection, collected), (k, old) -> {
             if (old == null || decided(old)) {
                 added[0] = true;
                 return group;
@@ -53,7 +52,7 @@ final class WeakIdentityMap {
         if (map.isEmpty()) {
             return null;
         }
-        Probe probe = new Probe(collection);
+        IdentityKeys.Probe probe = new IdentityKeys.Probe(collection);
         Object value = map.get(probe);
         if (value != null && decided(value)) {
             map.remove(probe);
@@ -63,7 +62,7 @@ final class WeakIdentityMap {
     }
 
     void remove(Object collection) {
-        map.remove(new Probe(collection));
+        map.remove(new IdentityKeys.Probe(collection));
     }
 
     int size() {
@@ -96,51 +95,5 @@ final class WeakIdentityMap {
             }
         }
         return true;
-    }
-
-    /** A collection by identity, weakly: the map's keys. */
-    private static final class Key extends WeakReference<Object> {
-        private final int hash;
-
-        Key(Object referent, ReferenceQueue<Object> queue) {
-            super(referent, queue);
-            hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (this == o) {
-                return true;
-            }
-            Object mine = get();
-            if (mine == null) {
-                return false;
-            }
-            return o instanceof Key k ? mine == k.get() : o instanceof Probe p && mine == p.referent;
-        }
-    }
-
-    /** A collection by identity, strongly, for a lookup only. */
-    private static final class Probe {
-        private final Object referent;
-
-        Probe(Object referent) {
-            this.referent = referent;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(referent);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k ? k.get() == referent : o instanceof Probe p && p.referent == referent;
-        }
     }
 }
