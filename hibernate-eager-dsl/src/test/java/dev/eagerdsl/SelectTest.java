@@ -45,6 +45,20 @@ class SelectTest {
         }
 
         @Test
+        void rootsAlreadyInTheSessionGetTheirSelectedToOneLoadedToo() {
+            TestDb.inSession(s -> {
+                Book known = s.find(Book.class, 1L);
+                assertThat(Hibernate.isInitialized(known.getAuthor())).as("a proxy before the plan").isFalse();
+                SQL.clear();
+                List<Book> books = Related.select("author")
+                        .list(s.createQuery("from Book b where b.id <= 3 order by b.id", Book.class));
+                assertThat(books).first().isSameAs(known);
+                books.forEach(b -> assertThat(Hibernate.isInitialized(b.getAuthor())).as("book " + b.getId()).isTrue());
+                assertNoSqlWhen(() -> books.forEach(b -> b.getAuthor().getName()));
+            });
+        }
+
+        @Test
         void selectsThroughJpaTypedQueryFromJpql() {
             TestDb.inSession(s -> {
                 EntityManager em = s;
