@@ -119,6 +119,28 @@ class CallSiteTest {
                         + lineOf("fixture/Shelf.java", "// getter line") + ")");
     }
 
+    @Test
+    void theLoadsOfOneAssociationOnTheRowsOfOneQueryAreCountedAtTheCallSiteOfTheFirstOne() {
+        String method = "CallSiteTest.theLoadsOfOneAssociationOnTheRowsOfOneQueryAreCountedAtTheCallSiteOfTheFirstOne(CallSiteTest.java:";
+        String first = method + lineOf("CallSiteTest.java", "// the first touch") + ")";
+        String again = method + lineOf("CallSiteTest.java", "// the second query's loop") + ")";
+        try (Session s = factory.openSession()) {
+            List<Shelf> shelves = s.createQuery("from Shelf s order by s.id", Shelf.class).list();
+            shelves.get(0).getVolumes().size(); // the first touch
+            for (Shelf shelf : shelves) {
+                shelf.getVolumes().size(); // a loop elsewhere over the same rows
+            }
+            s.clear();
+            // a second query: its rows are another N, whose first load is looked up again
+            for (Shelf shelf : s.createQuery("from Shelf s order by s.id desc", Shelf.class).list()) {
+                shelf.getVolumes().size(); // the second query's loop
+            }
+        }
+
+        // one stack walk per query and association, not one per load: an N+1's fix is on its query, and one site leads there
+        assertThat(seen).extracting(LazyLoad::callSite).containsExactly(first, first, first, again, again, again);
+    }
+
     private static int lineOf(String file, String marker) {
         try {
             List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/eagerdsl/guard", file));

@@ -66,6 +66,7 @@ final class Findings {
 
     /**
      * @param session the session
+     * @param group the owner's result set (its call site is found once per attribute), or {@code null}
      * @param ownerName the owner's entity name, short
      * @param attribute the association
      * @param ownerId the owner's id
@@ -76,39 +77,54 @@ final class Findings {
      * @param count how many loads this finding stands for in the log
      * @param planFix the fix when the load happens inside a plan's own statement, else {@code null}
      */
-    static void report(SharedSessionContractImplementor session, String ownerName, String attribute, Object ownerId, PathInfo child,
-                       boolean collection, Kind kind, int siblings, int count, String planFix) {
-        report(session, ownerName, attribute, ownerId, child, collection, kind, siblings, count, planFix, null);
+    static void report(SharedSessionContractImplementor session, Group group, String ownerName, String attribute, Object ownerId,
+                       PathInfo child, boolean collection, Kind kind, int siblings, int count, String planFix) {
+        report(session, group, ownerName, attribute, ownerId, child, collection, kind, siblings, count, planFix, null);
     }
 
     /**
      * As above; {@code peers} says what {@code FETCH_PEERS} loaded for the owner's peers ({@code null}: nothing).
      */
-    static void report(SharedSessionContractImplementor session, String ownerName, String attribute, Object ownerId, PathInfo child,
-                       boolean collection, Kind kind, int siblings, int count, String planFix, String peers) {
+    static void report(SharedSessionContractImplementor session, Group group, String ownerName, String attribute, Object ownerId,
+                       PathInfo child, boolean collection, Kind kind, int siblings, int count, String planFix, String peers) {
         LazyLoadGuard.Mode mode = Guard.modeFor(session);
         if (mode == LazyLoadGuard.Mode.OFF) {
             // this session's factory is OFF (its own setting), while another factory keeps the guard tracking
             return;
         }
         String fix = planFix != null ? planFix : code(child);
-        String site = CallSites.find();
+        Group.Site at = group == null ? Group.Site.find(ownerName + "." + attribute) : group.site(ownerName + "." + attribute);
+        String site = at.site();
         LazyLoad event = new LazyLoad(ownerName, attribute, ownerId, site, fix, collection, siblings);
         Guard.publish(event);
-        String head = kind.code + " " + ownerName + "." + attribute;
+        if (mode == LazyLoadGuard.Mode.STRICT) {
+            throw new LazyLoadException(head(kind, ownerName, attribute) + kind.verb
+                    + tail(kind, ownerName, attribute, site, siblings, planFix, fix, peers), event);
+        }
+        if (mode == LazyLoadGuard.Mode.WARN || mode == LazyLoadGuard.Mode.FETCH_PEERS) {
+            SessionState state = SessionStates.of(session);
+            String key = at.tallyKey();
+            if (!GuardLog.count(state, key, count)) {
+                // the first load of this association at this call site in this session: its message is written once
+                GuardLog.count(state, key, head(kind, ownerName, attribute), kind.verb,
+                        tail(kind, ownerName, attribute, site, siblings, planFix, fix, peers), count);
+            }
+        }
+    }
+
+    private static String head(Kind kind, String ownerName, String attribute) {
+        return kind.code + " " + ownerName + "." + attribute;
+    }
+
+    private static String tail(Kind kind, String ownerName, String attribute, String site, int siblings, String planFix, String fix,
+                               String peers) {
         String shape = " (N+1: each " + ownerName + " was one of " + siblings + " rows of one query" + (peers == null ? "" : "; " + peers) + ")";
-        String tail = switch (kind) {
+        return switch (kind) {
             case LAZY -> " at " + site + shape + ". Fix: " + fix;
             case EAGER_COLLECTION -> " at " + site + shape + ". Fix: " + fix + " on that query, or map " + ownerName + "." + attribute + " LAZY";
             case EAGER_TO_ONE -> " at " + site + " (N+1: one select per distinct target while the " + ownerName
                     + " rows of one " + (planFix != null ? "statement of a plan" : "query") + " were read). Fix: " + fix
                     + (planFix != null ? " in that plan" : " on that query") + ", or map " + ownerName + "." + attribute + " LAZY";
         };
-        if (mode == LazyLoadGuard.Mode.STRICT) {
-            throw new LazyLoadException(head + kind.verb + tail, event);
-        }
-        if (mode == LazyLoadGuard.Mode.WARN || mode == LazyLoadGuard.Mode.FETCH_PEERS) {
-            GuardLog.count(SessionStates.of(session), ownerName + "." + attribute + " @ " + site, head, kind.verb, tail, count);
-        }
     }
 }

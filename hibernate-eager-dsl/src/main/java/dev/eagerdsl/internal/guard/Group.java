@@ -21,6 +21,8 @@ final class Group {
     private Map<String, Targets> targets;
     /** attribute -> how many EAGER selects Hibernate ran for that to-one while reading this result set */
     private Map<String, int[]> eagerSelects;
+    /** {@code Owner.attribute} -> the call site of its first reported load on this group's owners */
+    private Map<String, Site> sites;
 
     void add(String rootEntity, int n) {
         for (int i = 0; i < size; i++) {
@@ -70,6 +72,27 @@ final class Group {
             eagerSelects = new HashMap<>(4);
         }
         return ++eagerSelects.computeIfAbsent(attribute, a -> new int[1])[0];
+    }
+
+    /**
+     * The call site of a reported load of {@code association} ({@code Owner.attribute}) on one of this group's owners: found by a stack walk at
+     * the first such load, then reused for the rest. A walk costs a few microseconds, about as much as a lazy load
+     * on an in-memory database; an N+1 of one query and association has one fix (on that query), so one site is
+     * what its log line needs.
+     */
+    synchronized Site site(String association) {
+        if (sites == null) {
+            sites = new HashMap<>(4);
+        }
+        return sites.computeIfAbsent(association, Site::find);
+    }
+
+    /** A call site, and the key a session's log counts its loads under ({@code Owner.attribute @ site}). */
+    record Site(String site, String tallyKey) {
+        static Site find(String association) {
+            String site = CallSites.find();
+            return new Site(site, association + " @ " + site);
+        }
     }
 
     /** The targets one to-one attribute of a group's owners points at. */

@@ -111,7 +111,7 @@ public final class GuardHooks {
                 if (siblings >= 2 && !coveredByOneStatement(session.getLoadQueryInfluencers(), cp, siblings)) {
                     peers = Guard.modeFor(session) == LazyLoadGuard.Mode.FETCH_PEERS;
                     if (!peers) {
-                        Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
+                        Findings.report(session, m.group, displayName(ownerPersister), attribute, entry.getId(), child, true,
                                 eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, siblings, 1, null);
                     }
                 }
@@ -121,7 +121,7 @@ public final class GuardHooks {
                 // FETCH_PEERS: this collection and those of its peers in one batch; the touch then finds it loaded
                 EntityPersister ownerPersister = entry.getPersister();
                 int loaded = fetchPeers(() -> Peers.collection(session, m.group, ownerPersister.getRootEntityName(), role, attribute));
-                Findings.report(session, displayName(ownerPersister), attribute, entry.getId(), child, true,
+                Findings.report(session, m.group, displayName(ownerPersister), attribute, entry.getId(), child, true,
                         eager ? Findings.Kind.EAGER_COLLECTION : Findings.Kind.LAZY, m.group.count(ownerPersister.getRootEntityName()), 1,
                         null, loaded < 0 ? null : "FETCH_PEERS loaded it for " + loaded + " of them in one batch");
             }
@@ -208,7 +208,7 @@ public final class GuardHooks {
                     siblings = nPlusOne(session, targetEntity, po, m.group);
                     peers = siblings >= 2 && Guard.modeFor(session) == LazyLoadGuard.Mode.FETCH_PEERS;
                     if (siblings >= 2 && !peers) {
-                        Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY,
+                        Findings.report(session, po.member().group, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY,
                                 siblings, 1, null);
                     }
                 }
@@ -219,7 +219,7 @@ public final class GuardHooks {
             // FETCH_PEERS: the targets of every peer in one batch; the touch then finds this one loaded
             Group group = po.member().group;
             int loaded = fetchPeers(() -> Peers.toOne(session, group, po.ownerRoot(), po.attribute()));
-            Findings.report(session, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null,
+            Findings.report(session, po.member().group, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null,
                     loaded < 0 ? null : "FETCH_PEERS loaded their " + loaded + (loaded == 1 ? " target" : " distinct targets") + " in one batch");
         }
         return true;
@@ -231,7 +231,7 @@ public final class GuardHooks {
         if (siblings < 2) {
             return 0;
         }
-        Group.Targets targets = group.targets(ProxyOwners.role(po.ownerRoot(), po.attribute()));
+        Group.Targets targets = group.targets(po.role());
         if (targets.all.size() <= 1) {
             // every row points at the same target: one load in all, nothing a join would save
             return 0;
@@ -305,7 +305,7 @@ public final class GuardHooks {
                     // a plan's filtered prefetch reads its elements with a statement of its own: the fix goes into that Prefetch
                     fix = Findings.intoPrefetch(segments);
                 }
-                Findings.report(session, displayName(ownerPersister), name, ownerInit.getEntityIdentifier(row), child, false,
+                Findings.report(session, group, displayName(ownerPersister), name, ownerInit.getEntityIdentifier(row), child, false,
                         Findings.Kind.EAGER_TO_ONE, selects, selects == 2 ? 2 : 1, fix, null);
             }
             LOADING.get().push(new Loading(initializer, session, child, group.derived(name)));

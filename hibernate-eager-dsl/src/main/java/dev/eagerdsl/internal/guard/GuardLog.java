@@ -53,6 +53,16 @@ final class GuardLog {
     private GuardLog() {
     }
 
+    /** @return whether {@code site} was counted already in this session (then {@code n} is added to it) */
+    static boolean count(SessionState state, String site, int n) {
+        SessionState.Tally t = state.tallies.get(site);
+        if (t == null) {
+            return false;
+        }
+        t.count += n;
+        return true;
+    }
+
     static void count(SessionState state, String site, String messageHead, String verb, String messageTail, int n) {
         state.tallies.computeIfAbsent(site, k -> new SessionState.Tally(messageHead + "\u0000" + messageTail, verb)).count += n;
     }

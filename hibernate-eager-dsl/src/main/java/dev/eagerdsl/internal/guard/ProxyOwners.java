@@ -110,7 +110,7 @@ final class ProxyOwners {
                 if (li.isUninitialized()) {
                     unloaded = true;
                     state.proxyOwners.put(li, new SessionState.ProxyOwner(m, root, GuardHooks.displayName(persister), entry.getId(),
-                            toOnes.name()[k]));
+                            toOnes.name()[k], toOnes.role()[k]));
                 }
             } else if (value instanceof org.hibernate.engine.spi.PersistentAttributeInterceptable enhanced
                     && enhanced.$$_hibernate_getInterceptor()
@@ -119,7 +119,7 @@ final class ProxyOwners {
                 target = new Key(reference.getEntityKey().getEntityName(), reference.getEntityKey().getIdentifier());
                 unloaded = true;
                 state.proxyOwners.put(reference, new SessionState.ProxyOwner(m, root, GuardHooks.displayName(persister), entry.getId(),
-                        toOnes.name()[k]));
+                        toOnes.name()[k], toOnes.role()[k]));
             } else {
                 EntityPersister tp = session.getEntityPersister(null, value);
                 target = new Key(tp.getEntityName(), tp.getIdentifier(value, session));

@@ -13,8 +13,8 @@ import java.util.WeakHashMap;
  */
 final class SessionState {
 
-    /** The owner of a to-one proxy: its member state, name, id and the attribute. */
-    record ProxyOwner(Member member, String ownerRoot, String ownerName, Object ownerId, String attribute) {
+    /** The owner of a to-one proxy: its member state, name, id, the attribute and its role ({@code root.attribute}). */
+    record ProxyOwner(Member member, String ownerRoot, String ownerName, Object ownerId, String attribute, String role) {
     }
 
     /** Lazy loads counted for the log, per association and call site. */
