@@ -92,20 +92,25 @@ final class Findings {
             // this session's factory is OFF (its own setting), while another factory keeps the guard tracking
             return;
         }
-        String fix = planFix != null ? planFix : code(child);
         Group.Site at = group == null ? Group.Site.find(ownerName + "." + attribute) : group.site(ownerName + "." + attribute);
         String site = at.site();
-        LazyLoad event = new LazyLoad(ownerName, attribute, ownerId, site, fix, collection, siblings);
-        Guard.publish(event);
-        if (mode == LazyLoadGuard.Mode.STRICT) {
-            throw new LazyLoadException(head(kind, ownerName, attribute) + kind.verb
-                    + tail(kind, ownerName, attribute, site, siblings, planFix, fix, peers), event);
+        boolean strict = mode == LazyLoadGuard.Mode.STRICT;
+        if (strict || Guard.publishing()) {
+            // the event only where someone takes it: a subscriber, a JFR recording, or the exception
+            String fix = planFix != null ? planFix : code(child);
+            LazyLoad event = new LazyLoad(ownerName, attribute, ownerId, site, fix, collection, siblings);
+            Guard.publish(event);
+            if (strict) {
+                throw new LazyLoadException(head(kind, ownerName, attribute) + kind.verb
+                        + tail(kind, ownerName, attribute, site, siblings, planFix, fix, peers), event);
+            }
         }
         if (mode == LazyLoadGuard.Mode.WARN || mode == LazyLoadGuard.Mode.FETCH_PEERS) {
             SessionState state = SessionStates.of(session);
             String key = at.tallyKey();
             if (!GuardLog.count(state, key, count)) {
                 // the first load of this association at this call site in this session: its message is written once
+                String fix = planFix != null ? planFix : code(child);
                 GuardLog.count(state, key, head(kind, ownerName, attribute), kind.verb,
                         tail(kind, ownerName, attribute, site, siblings, planFix, fix, peers), count);
             }

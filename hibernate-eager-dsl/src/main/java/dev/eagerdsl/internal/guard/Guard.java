@@ -194,6 +194,11 @@ public final class Guard {
         return () -> SUBSCRIBERS.remove(s);
     }
 
+    /** @return whether an event would reach anyone: a subscriber, or a JFR recording that takes {@code dev.eagerdsl.LazyLoad} */
+    static boolean publishing() {
+        return !SUBSCRIBERS.isEmpty() || LazyLoadEvent.enabled();
+    }
+
     /** Delivers an event to every subscriber; a subscriber that throws is logged once and ignored. */
     static void publish(LazyLoad event) {
         LazyLoadEvent.record(event);

@@ -45,6 +45,11 @@ final class LazyLoadEvent extends Event {
     @Description("How many rows of the owner's entity the owner's query loaded (the N of N+1)")
     int siblings;
 
+    /** @return whether a recording takes this event now */
+    static boolean enabled() {
+        return PROBE.isEnabled();
+    }
+
     /** Commits {@code load} as an event when a recording wants it. */
     static void record(LazyLoad load) {
         if (!PROBE.isEnabled()) {
