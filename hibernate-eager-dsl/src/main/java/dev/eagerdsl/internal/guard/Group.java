@@ -75,10 +75,10 @@ final class Group {
     }
 
     /**
-     * The call site of a reported load of {@code association} ({@code Owner.attribute}) on one of this group's owners: found by a stack walk at
-     * the first such load, then reused for the rest. A walk costs a few microseconds, about as much as a lazy load
-     * on an in-memory database; an N+1 of one query and association has one fix (on that query), so one site is
-     * what its log line needs.
+     * The call site of a reported load of {@code association} ({@code Owner.attribute}) on one of this group's
+     * owners: found by a stack walk at the first such load, then reused for the rest. A walk costs a few
+     * microseconds, about as much as a lazy load on an in-memory database; an N+1 of one query and association
+     * has one fix (on that query), so one site is what its log line needs.
      */
     synchronized Site site(String association) {
         if (sites == null) {

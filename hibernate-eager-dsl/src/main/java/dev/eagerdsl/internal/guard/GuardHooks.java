@@ -208,8 +208,8 @@ public final class GuardHooks {
                     siblings = nPlusOne(session, targetEntity, po, m.group);
                     peers = siblings >= 2 && Guard.modeFor(session) == LazyLoadGuard.Mode.FETCH_PEERS;
                     if (siblings >= 2 && !peers) {
-                        Findings.report(session, po.member().group, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY,
-                                siblings, 1, null);
+                        Findings.report(session, m.group, po.ownerName(), po.attribute(), po.ownerId(), child, false,
+                                Findings.Kind.LAZY, siblings, 1, null);
                     }
                 }
             }
@@ -219,7 +219,7 @@ public final class GuardHooks {
             // FETCH_PEERS: the targets of every peer in one batch; the touch then finds this one loaded
             Group group = po.member().group;
             int loaded = fetchPeers(() -> Peers.toOne(session, group, po.ownerRoot(), po.attribute()));
-            Findings.report(session, po.member().group, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null,
+            Findings.report(session, group, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null,
                     loaded < 0 ? null : "FETCH_PEERS loaded their " + loaded + (loaded == 1 ? " target" : " distinct targets") + " in one batch");
         }
         return true;
