@@ -118,6 +118,10 @@ public final class BenchMain {
         if (quick || streamDbs.isEmpty()) {
             excludes.add("StreamBench");
         }
+        if (include == null) {
+            // not one of the report's scenarios: run it with --include UnusedReportBench (see guard.md)
+            excludes.add("UnusedReportBench");
+        }
         for (String db : dbs) {
             if (!List.of("h2", "pg", "mariadb").contains(db)) {
                 System.err.println("Unknown database '" + db + "' in --db. Databases: h2, pg, mariadb");
