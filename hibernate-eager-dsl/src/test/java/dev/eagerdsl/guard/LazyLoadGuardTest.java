@@ -321,4 +321,12 @@ class LazyLoadGuardTest {
         }
         throw new AssertionError("line not found: " + code);
     }
+
+    @Test
+    void aNullSubscriberIsRefusedWithTheCallThatWasWrongAndWhatToPass() {
+        assertThatThrownBy(() -> LazyLoadGuard.subscribe(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LazyLoadGuard.subscribe(null): pass a Consumer<LazyLoad>.");
+        assertThatThrownBy(() -> LazyLoadGuard.subscribeUnused(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LazyLoadGuard.subscribeUnused(null): pass a Consumer<UnusedPrefetch>.");
+    }
 }

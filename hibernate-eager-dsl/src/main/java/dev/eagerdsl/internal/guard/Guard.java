@@ -4,7 +4,6 @@ import dev.eagerdsl.LazyLoad;
 import dev.eagerdsl.LazyLoadGuard;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public final class Guard {
     /** the agent jar registered the instrumentation (see {@link AgentMain}); hooks only run from transformed code */
     private static volatile boolean viaAgentJar;
     private static volatile boolean agentFailureReported;
-    private static final List<Subscriber> SUBSCRIBERS = new CopyOnWriteArrayList<>();
+    private static final Subscribers<LazyLoad> SUBSCRIBERS = new Subscribers<>("LazyLoadGuard.subscribe", "LazyLoad");
 
     static {
         String state = System.getProperty(AgentMain.STATE);
@@ -186,12 +185,7 @@ public final class Guard {
 
     /** {@code LazyLoadGuard.subscribe} */
     public static LazyLoadGuard.Subscription subscribe(Consumer<? super LazyLoad> subscriber) {
-        if (subscriber == null) {
-            throw new IllegalArgumentException("LazyLoadGuard.subscribe(null): pass a Consumer<LazyLoad>.");
-        }
-        Subscriber s = new Subscriber(subscriber);
-        SUBSCRIBERS.add(s);
-        return () -> SUBSCRIBERS.remove(s);
+        return SUBSCRIBERS.subscribe(subscriber);
     }
 
     /** @return whether an event would reach anyone: a subscriber, or a JFR recording that takes {@code dev.eagerdsl.LazyLoad} */
@@ -199,28 +193,9 @@ public final class Guard {
         return !SUBSCRIBERS.isEmpty() || LazyLoadEvent.enabled();
     }
 
-    /** Delivers an event to every subscriber; a subscriber that throws is logged once and ignored. */
+    /** Delivers an event to JFR and every subscriber. */
     static void publish(LazyLoad event) {
         LazyLoadEvent.record(event);
-        for (Subscriber s : SUBSCRIBERS) {
-            try {
-                s.consumer.accept(event);
-            } catch (RuntimeException | Error e) {
-                if (!s.failed) {
-                    s.failed = true;
-                    LOG.warn("EAGER-104 A LazyLoadGuard subscriber threw {}; it is ignored from now on for this kind of failure,"
-                            + " and the application runs on.", e.toString(), e);
-                }
-            }
-        }
-    }
-
-    private static final class Subscriber {
-        final Consumer<? super LazyLoad> consumer;
-        volatile boolean failed;
-
-        Subscriber(Consumer<? super LazyLoad> consumer) {
-            this.consumer = consumer;
-        }
+        SUBSCRIBERS.publish(event);
     }
 }

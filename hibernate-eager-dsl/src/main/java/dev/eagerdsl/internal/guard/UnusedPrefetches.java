@@ -48,6 +48,8 @@ public final class UnusedPrefetches {
     private static final WeakIdentityMap TRACKED = new WeakIdentityMap();
     /** (call site, path) -> how many sessions reported it: the first one logs a WARN */
     private static final Map<String, AtomicLong> REPORTED = new ConcurrentHashMap<>();
+    /** {@code LazyLoadGuard.subscribeUnused} */
+    private static final Subscribers<UnusedPrefetch> SUBSCRIBERS = new Subscribers<>("LazyLoadGuard.subscribeUnused", "UnusedPrefetch");
 
     /** One (plan call site, path) in one session. */
     static final class Group {
@@ -144,7 +146,7 @@ public final class UnusedPrefetches {
      * @return the subscription
      */
     public static dev.eagerdsl.LazyLoadGuard.Subscription subscribe(java.util.function.Consumer<? super UnusedPrefetch> subscriber) {
-        return UnusedSubscribers.subscribe(subscriber);
+        return SUBSCRIBERS.subscribe(subscriber);
     }
 
     /** @return the switch set in code, or {@code null} */
@@ -234,7 +236,7 @@ public final class UnusedPrefetches {
 
     private static void report(Group g) {
         UnusedPrefetch event = new UnusedPrefetch(g.ownerEntity, g.path, g.owners, g.callSite);
-        UnusedSubscribers.publish(event);
+        SUBSCRIBERS.publish(event);
         String line = message(event);
         long sessions = REPORTED.computeIfAbsent(g.callSite + "\u0000" + g.ownerEntity + "\u0000" + g.path, k -> new AtomicLong())
                 .incrementAndGet();
