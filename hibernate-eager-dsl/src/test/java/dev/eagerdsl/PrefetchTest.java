@@ -488,7 +488,8 @@ class PrefetchTest {
                 prefetch tags: Book.tags by Hibernate's collection batch loader (key %1$s), 1 statement per %2$d Book owners
                 prefetch reviews: select o, r from Book o join o.reviews r where o in (:eagerdslOwners) and (r.stars >= :min)  -- into goodReviews, 1 statement per %2$d Book owners
                 prefetch author.awards: Author.awards by Hibernate's collection batch loader (key %1$s), 1 statement per %2$d Author owners"""
-                .formatted(dev.eagerdsl.testing.Databases.isPostgres() ? "= any(?)" : "in (?, ...)", 1000));
+                .formatted(dev.eagerdsl.testing.Databases.isPostgres() ? "= any(?)" : "in (?, ...)",
+                        dev.eagerdsl.testing.Databases.ownersPerStatement()));
     }
 
     @Nested

@@ -330,21 +330,34 @@ class StreamTest {
         void onePagePlusOnePerPrefetchLevelPerChunk(int chunk) {
             inTx(s -> {
                 List<Integer> perChunk = new ArrayList<>();
+                List<Integer> expected = new ArrayList<>();
                 int[] seenAt = {0};
                 int[] i = {0};
+                int[] notes = {0};
                 try (Stream<Ticket> tickets = PLAN.stream(s.createSelectionQuery("from Ticket t order by t.priority", Ticket.class), chunk)) {
                     tickets.forEach(t -> {
                         if (i[0]++ % chunk == 0) {
                             perChunk.add(SQL.count() - seenAt[0]);
                             seenAt[0] = SQL.count();
+                            notes[0] = 0;
+                        }
+                        notes[0] += notes(t.getId());
+                        if (i[0] % chunk == 0 || i[0] == TICKETS) {
+                            // the page (the desk joined in), the notes of its tickets, the notes' reactions: a level
+                            // takes one statement per chunk of owners of the database (16 on H2, 1,000 elsewhere)
+                            int ticketsInChunk = (i[0] - 1) % chunk + 1;
+                            expected.add(1 + Databases.chunks(ticketsInChunk) + Databases.chunks(notes[0]));
                         }
                     });
                 }
                 int chunks = (TICKETS + chunk - 1) / chunk;
-                // the page (the desk joined in), the notes, the notes' reactions
-                assertThat(perChunk).hasSize(chunks).containsOnly(3);
+                assertThat(perChunk).hasSize(chunks).isEqualTo(expected);
+                if (!Databases.kind().equals("h2") || chunk <= 16) {
+                    assertThat(perChunk).containsOnly(3);
+                }
                 // a last chunk that is full leaves one more page to read, which is empty
-                assertThat(SQL.count()).as(SQL.describe()).isEqualTo(3 * chunks + (TICKETS % chunk == 0 ? 1 : 0));
+                assertThat(SQL.count()).as(SQL.describe())
+                        .isEqualTo(expected.stream().mapToInt(Integer::intValue).sum() + (TICKETS % chunk == 0 ? 1 : 0));
                 assertThat(SQL.dml()).isEmpty();
             });
         }

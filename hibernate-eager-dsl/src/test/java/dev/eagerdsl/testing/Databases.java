@@ -34,6 +34,20 @@ public final class Databases {
         return kind().equals("mariadb");
     }
 
+    /**
+     * @return owners per prefetch statement by default on this database: 16 on H2 (which checks an
+     *         {@code IN} list item by item on every row), 1,000 elsewhere
+     */
+    public static int ownersPerStatement() {
+        return kind().equals("h2") ? 16 : 1000;
+    }
+
+    /** @return how many statements a level of {@code owners} owners takes by default on this database */
+    public static int chunks(int owners) {
+        int per = ownersPerStatement();
+        return (owners + per - 1) / per;
+    }
+
     /** @return whether the suite runs on PostgreSQL */
     public static boolean isPostgres() {
         return kind().equals("postgres");

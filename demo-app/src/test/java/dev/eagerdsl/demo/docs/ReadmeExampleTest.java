@@ -39,7 +39,7 @@ class ReadmeExampleTest {
             // Course <-> Student is many-to-many: without a plan, each course's students cost one more query (N+1)
             List<Course> courses = Related.prefetch("students")               // Django: prefetch_related("students")
                     .list(session.createQuery("from Course c where c.title like :t order by c.id", Course.class)
-                                 .setParameter("t", "Algebra%"));          // 2 statements, however many courses
+                                 .setParameter("t", "Algebra%"));          // 2 statements for up to 1,000 courses
             for (Course course : courses) {
                 course.getStudents().forEach(s -> System.out.println(course.getTitle() + ": " + s.getName())); // no SQL
             }

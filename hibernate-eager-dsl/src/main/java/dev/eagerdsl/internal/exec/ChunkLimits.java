@@ -1,6 +1,7 @@
 package dev.eagerdsl.internal.exec;
 
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
 
 /**
  * How many owners one prefetch statement binds, so that no database limit on IN-list items or bind
@@ -12,6 +13,13 @@ final class ChunkLimits {
     /** Owners per statement when the database sets no tighter limit. */
     static final int DEFAULT = 1000;
 
+    /**
+     * Owners per statement on H2, which checks an {@code IN} list of parameters item by item for every
+     * row it reads: measured on scenarios (b) and (e) of the benchmarks, 16 was the fastest length or
+     * within 2% of it (docs/how-it-works.md, section 3).
+     */
+    static final int H2_DEFAULT = 16;
+
     /** Overrides {@link #DEFAULT} (system property or Hibernate setting). */
     static final String SETTING = "eagerdsl.in_chunk_size";
 
@@ -19,19 +27,20 @@ final class ChunkLimits {
     }
 
     static int ownersPerStatement(Dialect dialect, int idColumns, Object configured) {
-        int chunk = DEFAULT;
+        String name = dialect.getClass().getName();
+        int byDialect = dialect instanceof H2Dialect ? H2_DEFAULT : DEFAULT;
+        int chunk = byDialect;
         String sys = System.getProperty(SETTING);
         Object value = configured != null ? configured : sys;
         if (value != null) {
             try {
                 chunk = Math.max(1, Integer.parseInt(value.toString().trim()));
             } catch (NumberFormatException e) {
-                chunk = DEFAULT;
+                chunk = byDialect;
             }
         }
         int inLimit = dialect.getInExpressionCountLimit();
         int paramLimit = dialect.getParameterCountLimit();
-        String name = dialect.getClass().getName();
         if (paramLimit <= 0) {
             if (name.contains("PostgreSQL") || name.contains("Cockroach")) {
                 paramLimit = 32767;

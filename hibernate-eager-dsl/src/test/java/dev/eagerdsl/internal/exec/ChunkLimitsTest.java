@@ -15,7 +15,6 @@ class ChunkLimitsTest {
 
     @Test
     void defaultWhereTheDatabaseSetsNoTighterLimit() {
-        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, null)).isEqualTo(1000);
         assertThat(ChunkLimits.ownersPerStatement(new PostgreSQLDialect(), 1, null)).isEqualTo(1000);
         assertThat(ChunkLimits.ownersPerStatement(new MariaDBDialect(), 1, null)).isEqualTo(1000);
         assertThat(ChunkLimits.ownersPerStatement(new MySQLDialect(), 1, null)).isEqualTo(1000);
@@ -49,8 +48,14 @@ class ChunkLimitsTest {
     }
 
     @Test
+    void h2TakesShortListsBecauseItChecksAnInListItemByItemOnEveryRow() {
+        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, null)).isEqualTo(16);
+        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 2, null)).isEqualTo(16);
+    }
+
+    @Test
     void configuredChunkSizeIsUsedWithinTheLimits() {
         assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "250")).isEqualTo(250);
-        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "not a number")).isEqualTo(1000);
+        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "not a number")).isEqualTo(16);
     }
 }
