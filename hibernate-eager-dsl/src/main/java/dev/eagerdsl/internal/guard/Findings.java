@@ -87,12 +87,23 @@ final class Findings {
      */
     static void report(SharedSessionContractImplementor session, Group group, String ownerName, String attribute, Object ownerId,
                        PathInfo child, boolean collection, Kind kind, int siblings, int count, String planFix, String peers) {
+        report(session, group, ownerName, attribute, ownerName + "." + attribute, ownerId, child, collection, kind, siblings, count,
+                planFix, peers);
+    }
+
+    /**
+     * As above, with the association as the log names it ({@code Owner.attribute}) worked out by the caller once
+     * for every load of it.
+     */
+    static void report(SharedSessionContractImplementor session, Group group, String ownerName, String attribute, String association,
+                       Object ownerId, PathInfo child, boolean collection, Kind kind, int siblings, int count, String planFix,
+                       String peers) {
         LazyLoadGuard.Mode mode = Guard.modeFor(session);
         if (mode == LazyLoadGuard.Mode.OFF) {
             // this session's factory is OFF (its own setting), while another factory keeps the guard tracking
             return;
         }
-        Group.Site at = group == null ? Group.Site.find(ownerName + "." + attribute) : group.site(ownerName + "." + attribute);
+        Group.Site at = group == null ? Group.Site.find(association) : group.site(association);
         String site = at.site();
         boolean strict = mode == LazyLoadGuard.Mode.STRICT;
         if (strict || Guard.publishing()) {

@@ -97,6 +97,11 @@ final class Group {
 
     /** The targets one to-one attribute of a group's owners points at. */
     static final class Targets {
+        static final int UNKNOWN = Integer.MIN_VALUE;
+        /** Hibernate's batch size for the target in the group's session, once a load asked */
+        int batch = UNKNOWN;
+        /** the session's own batch size when {@link #batch} was looked up */
+        int sessionBatch;
         /** every distinct target (by entity name and id) */
         final Set<Key> all = new HashSet<>();
         /** the distinct targets that were not loaded when indexed */

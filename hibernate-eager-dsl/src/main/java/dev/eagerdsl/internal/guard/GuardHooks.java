@@ -208,8 +208,8 @@ public final class GuardHooks {
                     siblings = nPlusOne(session, targetEntity, po, m.group);
                     peers = siblings >= 2 && Guard.modeFor(session) == LazyLoadGuard.Mode.FETCH_PEERS;
                     if (siblings >= 2 && !peers) {
-                        Findings.report(session, m.group, po.ownerName(), po.attribute(), po.ownerId(), child, false,
-                                Findings.Kind.LAZY, siblings, 1, null);
+                        Findings.report(session, m.group, po.ownerName(), po.attribute(), po.association(), po.ownerId(), child, false,
+                                Findings.Kind.LAZY, siblings, 1, null, null);
                     }
                 }
             }
@@ -219,8 +219,8 @@ public final class GuardHooks {
             // FETCH_PEERS: the targets of every peer in one batch; the touch then finds this one loaded
             Group group = po.member().group;
             int loaded = fetchPeers(() -> Peers.toOne(session, group, po.ownerRoot(), po.attribute()));
-            Findings.report(session, group, po.ownerName(), po.attribute(), po.ownerId(), child, false, Findings.Kind.LAZY, siblings, 1, null,
-                    loaded < 0 ? null : "FETCH_PEERS loaded their " + loaded + (loaded == 1 ? " target" : " distinct targets") + " in one batch");
+            Findings.report(session, group, po.ownerName(), po.attribute(), po.association(), po.ownerId(), child, false, Findings.Kind.LAZY,
+                    siblings, 1, null, loaded < 0 ? null : "FETCH_PEERS loaded their " + loaded + (loaded == 1 ? " target" : " distinct targets") + " in one batch");
         }
         return true;
     }
@@ -236,8 +236,15 @@ public final class GuardHooks {
             // every row points at the same target: one load in all, nothing a join would save
             return 0;
         }
-        EntityPersister target = session.getFactory().getMappingMetamodel().getEntityDescriptor(targetEntity);
-        int batch = session.getLoadQueryInfluencers().effectiveBatchSize(target);
+        LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
+        int sessionBatch = influencers.getBatchSize();
+        int batch = targets.batch;
+        if (batch == Group.Targets.UNKNOWN || targets.sessionBatch != sessionBatch) {
+            // looked up once per query and association, again if the session's batch size changed since
+            EntityPersister target = session.getFactory().getMappingMetamodel().getEntityDescriptor(targetEntity);
+            batch = targets.batch = influencers.effectiveBatchSize(target);
+            targets.sessionBatch = sessionBatch;
+        }
         if (batch > 1 && targets.unloaded.size() <= batch) {
             // Hibernate's batch fetching loads every target of the query in this one statement
             return 0;

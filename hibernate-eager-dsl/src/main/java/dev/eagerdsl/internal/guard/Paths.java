@@ -24,6 +24,10 @@ final class Paths {
      * @return {@code base} followed by the attributes of {@code nav} below its root
      */
     static PathInfo below(PathInfo base, NavigablePath nav) {
+        if (nav == null || nav.getParent() == null) {
+            // the statement's own root (a lazy load's, or a query's): nothing below it
+            return base;
+        }
         PathInfo out = base;
         for (Segment s : segments(nav)) {
             out = out.child(s.name(), s.collection());

@@ -20,8 +20,11 @@ import org.hibernate.type.Type;
  */
 final class ProxyOwners {
 
-    /** The to-one attributes of one entity: their indexes, names and roles ({@code root.attribute}). */
-    private record ToOnes(int[] index, String[] name, String[] role) {
+    /**
+     * The to-one attributes of one entity: their indexes, names, roles ({@code root.attribute}) and associations
+     * as the log names them ({@code Owner.attribute}); and the entity's short name.
+     */
+    private record ToOnes(int[] index, String[] name, String[] role, String[] association, String ownerName) {
     }
 
     /** Per persister: its to-one attributes. */
@@ -53,6 +56,11 @@ final class ProxyOwners {
         return po;
     }
 
+    /** @return whether entities of {@code persister} can hold a to-one proxy */
+    static boolean holdsToOnes(EntityPersister persister) {
+        return TO_ONES.computeIfAbsent(persister, ProxyOwners::toOnes).index().length > 0;
+    }
+
     private static boolean stale(SharedSessionContractImplementor session, SessionState state) {
         return state.pendingDropped || state.indexedEntities != session.getPersistenceContextInternal().getNumberOfManagedEntities();
     }
@@ -61,18 +69,24 @@ final class ProxyOwners {
         if (state.pending.isEmpty()) {
             return;
         }
-        PersistenceContext pc = session.getPersistenceContextInternal();
-        List<Object> todo = new ArrayList<>(state.pending);
-        state.pending.clear();
-        for (Object entity : todo) {
-            EntityEntry entry = pc.getEntry(entity);
-            Member m = Member.of(entry);
-            if (m != null) {
-                index(session, state, entity, entry, m);
-                if (state.indexedEntities >= 0) {
-                    state.indexedEntities++;
+        // the two lists swap: what indexing loads lazily (nothing, normally) lands in the other
+        List<Object> todo = state.pending;
+        state.pending = state.indexing;
+        state.indexing = todo;
+        try {
+            for (int i = 0, n = todo.size(); i < n; i += 2) {
+                Object entity = todo.get(i);
+                EntityEntry entry = (EntityEntry) todo.get(i + 1);
+                Member m = Member.of(entry);
+                if (m != null && entry.getStatus() != org.hibernate.engine.spi.Status.GONE) {
+                    index(session, state, entity, entry, m);
+                    if (state.indexedEntities >= 0) {
+                        state.indexedEntities++;
+                    }
                 }
             }
+        } finally {
+            todo.clear();
         }
     }
 
@@ -80,6 +94,7 @@ final class ProxyOwners {
         PersistenceContext pc = session.getPersistenceContextInternal();
         state.pending.clear();
         state.pendingDropped = false;
+        state.fullScans++;
         state.indexedEntities = pc.getNumberOfManagedEntities();
         for (Map.Entry<Object, EntityEntry> e : pc.reentrantSafeEntityEntries()) {
             Member m = Member.of(e.getValue());
@@ -109,8 +124,8 @@ final class ProxyOwners {
                 target = new Key(li.getEntityName(), li.getInternalIdentifier());
                 if (li.isUninitialized()) {
                     unloaded = true;
-                    state.proxyOwners.put(li, new SessionState.ProxyOwner(m, root, GuardHooks.displayName(persister), entry.getId(),
-                            toOnes.name()[k], toOnes.role()[k]));
+                    state.proxyOwners.put(li, new SessionState.ProxyOwner(m, root, toOnes.ownerName(), entry.getId(),
+                            toOnes.name()[k], toOnes.role()[k], toOnes.association()[k]));
                 }
             } else if (value instanceof org.hibernate.engine.spi.PersistentAttributeInterceptable enhanced
                     && enhanced.$$_hibernate_getInterceptor()
@@ -118,8 +133,8 @@ final class ProxyOwners {
                 // a bytecode-enhanced entity's lazy to-one: an uninitialized instance of the target class, not a proxy
                 target = new Key(reference.getEntityKey().getEntityName(), reference.getEntityKey().getIdentifier());
                 unloaded = true;
-                state.proxyOwners.put(reference, new SessionState.ProxyOwner(m, root, GuardHooks.displayName(persister), entry.getId(),
-                        toOnes.name()[k], toOnes.role()[k]));
+                state.proxyOwners.put(reference, new SessionState.ProxyOwner(m, root, toOnes.ownerName(), entry.getId(),
+                        toOnes.name()[k], toOnes.role()[k], toOnes.association()[k]));
             } else {
                 EntityPersister tp = session.getEntityPersister(null, value);
                 target = new Key(tp.getEntityName(), tp.getIdentifier(value, session));
@@ -146,11 +161,14 @@ final class ProxyOwners {
         int[] index = idx.stream().mapToInt(Integer::intValue).toArray();
         String[] name = new String[index.length];
         String[] role = new String[index.length];
+        String[] association = new String[index.length];
+        String ownerName = GuardHooks.displayName(persister);
         for (int k = 0; k < index.length; k++) {
             name[k] = names[index[k]];
             role[k] = role(persister.getRootEntityName(), name[k]);
+            association[k] = ownerName + "." + name[k];
         }
-        return new ToOnes(index, name, role);
+        return new ToOnes(index, name, role, association, ownerName);
     }
 
     /** @return the key under which a group counts the targets of one to-one */

@@ -46,6 +46,7 @@ final class ResultSets {
         NavigablePath lastNav = null;
         PathInfo lastPath = base;
         EntityPersister lastPersister = null;
+        boolean holdsToOnes = false;
         int run = 0;
         for (int i = 0, n = holders.size(); i < n; i++) {
             EntityHolder h = holders.get(i);
@@ -80,6 +81,7 @@ final class ResultSets {
                     group.addAll(lastPersister.getRootEntityName(), run);
                 }
                 lastPersister = persister;
+                holdsToOnes = lazy && ProxyOwners.holdsToOnes(persister);
                 run = 0;
             }
             run++;
@@ -90,8 +92,11 @@ final class ResultSets {
                 m.group = group;
                 m.path = lastPath;
             }
-            if (lazy) {
-                state.pending(session, h.getEntity());
+            if (holdsToOnes) {
+                state.pending(session, h.getEntity(), entry);
+            } else if (lazy) {
+                // an entity without to-ones holds no proxy: nothing for ProxyOwners to look at, counted as looked at
+                state.indexedWithoutLook();
             }
         }
         if (run > 0) {

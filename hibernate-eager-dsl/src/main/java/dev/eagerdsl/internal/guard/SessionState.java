@@ -13,8 +13,12 @@ import java.util.WeakHashMap;
  */
 final class SessionState {
 
-    /** The owner of a to-one proxy: its member state, name, id, the attribute and its role ({@code root.attribute}). */
-    record ProxyOwner(Member member, String ownerRoot, String ownerName, Object ownerId, String attribute, String role) {
+    /**
+     * The owner of a to-one proxy: its member state, name, id, the attribute, its role ({@code root.attribute})
+     * and the association as the log names it ({@code Owner.attribute}, the owner's own class).
+     */
+    record ProxyOwner(Member member, String ownerRoot, String ownerName, Object ownerId, String attribute, String role,
+                      String association) {
     }
 
     /** Lazy loads counted for the log, per association and call site. */
@@ -32,8 +36,13 @@ final class SessionState {
     final Map<String, Tally> tallies = new LinkedHashMap<>();
     /** uninitialized proxy (its LazyInitializer, by identity) -> who holds it; weak: a proxy Hibernate drops is forgotten */
     final Map<Object, ProxyOwner> proxyOwners = new WeakHashMap<>();
-    /** entities loaded by lazy loads since the proxy owners were last brought up to date (rare: one statement each) */
-    final List<Object> pending = new ArrayList<>();
+    /**
+     * entities loaded by lazy loads since the proxy owners were last brought up to date (rare: one statement each),
+     * each followed by its {@code EntityEntry}
+     */
+    List<Object> pending = new ArrayList<>();
+    /** the other list {@link #pending} is swapped with while it is indexed */
+    List<Object> indexing = new ArrayList<>();
     /**
      * The persistence context's entity count when the proxy owners were last worked out from all of it,
      * plus the entities indexed from {@link #pending} since; -1 before the first time. Any other count
@@ -43,6 +52,9 @@ final class SessionState {
 
     /** the pending list was dropped to stay small: the next proxy owner looked for needs a full scan */
     boolean pendingDropped;
+
+    /** how many times the proxy owners were worked out from the whole persistence context (for tests) */
+    int fullScans;
 
     /** the unused-prefetch report's (call site, path) groups of this session, or {@code null} (see {@link UnusedPrefetches}) */
     private Map<String, UnusedPrefetches.Group> unusedPrefetches;
@@ -66,18 +78,28 @@ final class SessionState {
     volatile boolean ended;
 
     /** Remembers an entity a lazy load brought in, for {@link ProxyOwners}; bounded by the persistence context's size. */
-    void pending(org.hibernate.engine.spi.SharedSessionContractImplementor session, Object entity) {
-        if (pending.size() >= 64 && pending.size() > 2 * session.getPersistenceContextInternal().getNumberOfManagedEntities()) {
+    void pending(org.hibernate.engine.spi.SharedSessionContractImplementor session, Object entity,
+                 org.hibernate.engine.spi.EntityEntry entry) {
+        if (pending.size() >= 128 && pending.size() > 4 * session.getPersistenceContextInternal().getNumberOfManagedEntities()) {
             pending.clear();
             pendingDropped = true;
         }
         pending.add(entity);
+        pending.add(entry);
+    }
+
+    /** An entity a lazy load brought in that holds no to-one: as good as indexed. */
+    void indexedWithoutLook() {
+        if (indexedEntities >= 0) {
+            indexedEntities++;
+        }
     }
 
     /** Forgets everything about the session's entities (the persistence context was cleared). */
     void cleared() {
         proxyOwners.clear();
         pending.clear();
+        indexing.clear();
         pendingDropped = false;
         indexedEntities = -1;
     }

@@ -125,6 +125,20 @@ class GuardCostShapeTest {
     }
 
     @Test
+    void entitiesWithoutToOnesThatLazyLoadsBringInAreNotKeptAndNoLaterMissScansTheSessionAgain() {
+        inSession(s -> {
+            List<Volume> volumes = volumes(s);
+            volumes.forEach(v -> v.getWriter().getName()); // 20 writers loaded lazily; a writer holds no to-one
+            SessionState state = state(s);
+            assertThat(state.pending).as("nothing for the proxy owners to look at").isEmpty();
+            assertThat(state.fullScans).isEqualTo(1);
+            // a proxy no tracked entity holds: a miss, which looks at the whole session only if entities came unseen
+            s.getReference(dev.eagerdsl.model.guard.Shelf.class, 2L).getName();
+            assertThat(state.fullScans).as("the writers count as seen").isEqualTo(1);
+        });
+    }
+
+    @Test
     void evictDropsTheMarkWithTheEntity() {
         inSession(s -> {
             List<Volume> volumes = volumes(s);
