@@ -1,5 +1,6 @@
 package dev.eagerdsl.internal.exec;
 
+import dev.eagerdsl.RelatedException;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 
@@ -26,6 +27,21 @@ final class ChunkLimits {
     private ChunkLimits() {
     }
 
+    private static int parse(Object value, String where, int byDialect) {
+        int chunk;
+        try {
+            chunk = Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            chunk = 0;
+        }
+        if (chunk < 1) {
+            throw new RelatedException(SETTING + "=" + value + " (" + where + ") is not a number of owners per statement: set a whole"
+                    + " number of at least 1, or remove it for the default (" + byDialect + " on this database: " + DEFAULT
+                    + " on most, " + H2_DEFAULT + " on H2).");
+        }
+        return chunk;
+    }
+
     static int ownersPerStatement(Dialect dialect, int idColumns, Object configured) {
         String name = dialect.getClass().getName();
         int byDialect = dialect instanceof H2Dialect ? H2_DEFAULT : DEFAULT;
@@ -33,11 +49,7 @@ final class ChunkLimits {
         String sys = System.getProperty(SETTING);
         Object value = configured != null ? configured : sys;
         if (value != null) {
-            try {
-                chunk = Math.max(1, Integer.parseInt(value.toString().trim()));
-            } catch (NumberFormatException e) {
-                chunk = byDialect;
-            }
+            chunk = parse(value, configured != null ? "the Hibernate setting" : "the system property", byDialect);
         }
         int inLimit = dialect.getInExpressionCountLimit();
         int paramLimit = dialect.getParameterCountLimit();

@@ -1,6 +1,9 @@
 package dev.eagerdsl.internal.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eagerdsl.RelatedException;
 
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.MariaDBDialect;
@@ -56,6 +59,17 @@ class ChunkLimitsTest {
     @Test
     void configuredChunkSizeIsUsedWithinTheLimits() {
         assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "250")).isEqualTo(250);
-        assertThat(ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "not a number")).isEqualTo(16);
+    }
+
+    @Test
+    void aSettingThatIsNoNumberOfAtLeastOneIsRefusedWithTheFix() {
+        assertThatThrownBy(() -> ChunkLimits.ownersPerStatement(new H2Dialect(), 1, "not a number"))
+                .isInstanceOf(RelatedException.class)
+                .hasMessage("eagerdsl.in_chunk_size=not a number (the Hibernate setting) is not a number of owners per statement: set a"
+                        + " whole number of at least 1, or remove it for the default (16 on this database: 1000 on most, 16 on H2).");
+        assertThatThrownBy(() -> ChunkLimits.ownersPerStatement(new PostgreSQLDialect(), 1, "0"))
+                .isInstanceOf(RelatedException.class)
+                .hasMessageStartingWith("eagerdsl.in_chunk_size=0 (the Hibernate setting) is not a number of owners per statement")
+                .hasMessageEndingWith("(1000 on this database: 1000 on most, 16 on H2).");
     }
 }
