@@ -135,6 +135,13 @@ public final class Report {
                 md.append(new String(notes.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append("\n\n");
             }
         }
+        Path split = dir.resolve("plan-split.md");
+        if (Files.exists(split)) {
+            md.append("## Plans against the hand-written alternatives, in one JVM\n\n")
+                    .append("Written by `PlanSplit` after the JMH run, on the same machine and data (`java -cp benchmarks.jar "
+                            + "dev.eagerdsl.bench.PlanSplit --out DIR/plan-split.md --extra DIR/extra.jsonl`). ")
+                    .append(Files.readString(split)).append("\n");
+        }
 
         for (Map.Entry<String, String[]> s : SCENARIOS.entrySet()) {
             List<Row> of = rows.stream().filter(r -> r.scenario().equals(s.getKey())).toList();

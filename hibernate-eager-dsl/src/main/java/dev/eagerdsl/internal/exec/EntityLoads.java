@@ -66,7 +66,8 @@ final class EntityLoads {
             // the queue takes the key of an entity only while it counts as batch loadable: for exactly our keys,
             // and never for the proxies Hibernate creates while it loads them
             queued(influencers, queuedAnyway, chunk, () -> toLoad.forEach(queue::addBatchLoadableEntityKey));
-            int size = array ? chunk : InQuery.bucket(toLoad.size(), chunk);
+            // sized to the keys there are, as an IN list is (see CollectionLoads); the chunk where the queue holds the user's keys too
+            int size = array && queuedAnyway ? chunk : InQuery.bucket(toLoad.size(), chunk);
             try {
                 loaders.entity(session, persister, size, loader -> {
                     loader.load(toLoad.get(0).getIdentifier(), LockOptions.NONE, (Boolean) null, session);
