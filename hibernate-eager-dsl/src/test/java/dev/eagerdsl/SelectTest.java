@@ -59,6 +59,32 @@ class SelectTest {
         }
 
         @Test
+        void aRootWhoseToOneWasChangedInTheSessionGetsTheNewTargetLoaded() {
+            // the row's join brings the author the database has; the book now points at another one, not loaded yet
+            TestDb.inSession(s -> {
+                // not flushed before the query: its row still has the old author
+                s.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+                Book known = s.find(Book.class, 1L);
+                Author other = s.getReference(Author.class, 3L);
+                try {
+                    java.lang.reflect.Field f = Book.class.getDeclaredField("author");
+                    f.setAccessible(true);
+                    f.set(known, other);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(Hibernate.isInitialized(other)).isFalse();
+                List<Book> books = Related.select("author")
+                        .list(s.createQuery("from Book b where b.id <= 3 order by b.id", Book.class));
+                assertThat(books).first().isSameAs(known);
+                assertThat(known.getAuthor()).isSameAs(other);
+                books.forEach(b -> assertThat(Hibernate.isInitialized(b.getAuthor())).as("book " + b.getId()).isTrue());
+                assertNoSqlWhen(() -> books.forEach(b -> b.getAuthor().getName()));
+                s.clear();
+            });
+        }
+
+        @Test
         void selectsThroughJpaTypedQueryFromJpql() {
             TestDb.inSession(s -> {
                 EntityManager em = s;

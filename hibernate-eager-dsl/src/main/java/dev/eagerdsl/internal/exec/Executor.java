@@ -38,7 +38,9 @@ public final class Executor {
         CompiledPlan plan = compile(spec, s, root.rootEntity(resolver(s), "list(query)"));
         Run run = new Run(s, plan, spec).check();
         return Run.inScope(s, () -> {
+            boolean empty = s.getPersistenceContextInternal().getNumberOfManagedEntities() == 0;
             List<T> roots = distinct(root.list(plan, (Session) s));
+            run.rootStatementJoinedAll(empty && root.rewritten());
             run.load(roots, false);
             return roots;
         });
@@ -51,8 +53,11 @@ public final class Executor {
         RootQuery<T> root = RootQuery.of(s.createSelectionQuery(plan.allRowsHql(), rootClass), "list(session, Root.class)");
         Run run = new Run(s, plan, spec).check();
         return Run.inScope(s, () -> {
-            List<T> roots = distinct(plan.rewritable() && plan.fetchGraphReason() == null
-                    ? root.query().getResultList() : root.list(plan, (Session) s));
+            boolean empty = s.getPersistenceContextInternal().getNumberOfManagedEntities() == 0;
+            boolean joins = plan.rewritable() && plan.fetchGraphReason() == null;
+            List<T> roots = distinct(joins ? root.query().getResultList() : root.list(plan, (Session) s));
+            // the HQL of all rows has a fetch join of every JOIN path (as the rewrite of a user's query)
+            run.rootStatementJoinedAll(empty && (joins || root.rewritten()));
             run.load(roots, false);
             return roots;
         });

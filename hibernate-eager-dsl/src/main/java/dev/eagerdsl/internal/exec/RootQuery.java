@@ -36,6 +36,8 @@ final class RootQuery<T> {
     private final SelectionQuery<T> query;
     private final SqmSelectStatement<?> statement;
     private final MutableQueryOptions options;
+    /** whether the last {@link #list} ran the user's HQL rewritten with the plan's fetch joins */
+    private boolean rewritten;
 
     private RootQuery(SelectionQuery<T> query, SqmSelectStatement<?> statement, MutableQueryOptions options) {
         this.query = query;
@@ -85,12 +87,19 @@ final class RootQuery<T> {
             return query.getResultList();
         }
         if (user == null && plan.fetchGraphReason() == null && plan.rewritable()) {
-            Query<T> rewritten = FetchJoinRewrite.rewrite(this, plan, session);
-            if (rewritten != null) {
-                return rewritten.getResultList();
+            Query<T> query = FetchJoinRewrite.rewrite(this, plan, session);
+            if (query != null) {
+                List<T> rows = query.getResultList();
+                rewritten = true;
+                return rows;
             }
         }
         return withGraph(plan, session, query::getResultList);
+    }
+
+    /** @return whether the last {@link #list} ran the user's HQL rewritten with the plan's fetch joins (of every JOIN path) */
+    boolean rewritten() {
+        return rewritten;
     }
 
     /** Runs {@code work} with the plan's graph (merged into the user's) applied to the user's query, then puts the query's own graph back. */
