@@ -140,7 +140,7 @@ public final class Report {
             md.append("## Plans against the hand-written alternatives, in one JVM\n\n")
                     .append("Written by `PlanSplit` after the JMH run, on the same machine and data (`java -cp benchmarks.jar "
                             + "dev.eagerdsl.bench.PlanSplit --out DIR/plan-split.md --extra DIR/extra.jsonl`). ")
-                    .append(Files.readString(split)).append("\n");
+                    .append(scenarioTitles(Files.readString(split))).append("\n");
         }
 
         for (Map.Entry<String, String[]> s : SCENARIOS.entrySet()) {
@@ -181,6 +181,15 @@ public final class Report {
             }
         }
         Files.writeString(page, md.toString().replaceAll("\n{3,}", "\n\n"));
+    }
+
+    /** @return {@code md} with each scenario's class name in a table cell replaced by its letter ({@code (a)}) */
+    private static String scenarioTitles(String md) {
+        String out = md;
+        for (String scenario : SCENARIOS.keySet()) {
+            out = out.replace("| " + scenario + " |", "| " + Goals.title(scenario) + " |");
+        }
+        return out;
     }
 
     /**
