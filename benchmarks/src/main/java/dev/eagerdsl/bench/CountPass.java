@@ -89,7 +89,12 @@ public final class CountPass {
         return counts;
     }
 
-    private static List<Map<String, String>> combinations(List<Field> params, Map<String, List<String>> overrides) {
+    /**
+     * @param params a scenario's {@code @Param} fields
+     * @param overrides the values to keep of some of them (a value the field does not declare is left out)
+     * @return every combination of their values
+     */
+    static List<Map<String, String>> combinations(List<Field> params, Map<String, List<String>> overrides) {
         List<Map<String, String>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
         for (Field f : params) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -220,25 +219,13 @@ public final class PlanSplit {
     }
 
     private static List<Map<String, String>> combinations(Class<?> scenario, List<String> dbs) {
-        List<Map<String, String>> out = new ArrayList<>();
-        out.add(new LinkedHashMap<>());
+        List<Field> params = new ArrayList<>();
         for (Field f : scenario.getDeclaredFields()) {
-            if (!f.isAnnotationPresent(Param.class)) {
-                continue;
+            if (f.isAnnotationPresent(Param.class)) {
+                params.add(f);
             }
-            List<String> values = Arrays.stream(f.getAnnotation(Param.class).value())
-                    .filter(v -> !f.getName().equals("db") || dbs.contains(v)).toList();
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> partial : out) {
-                for (String v : values) {
-                    Map<String, String> m = new LinkedHashMap<>(partial);
-                    m.put(f.getName(), v);
-                    next.add(m);
-                }
-            }
-            out = next;
         }
-        return out;
+        return CountPass.combinations(params, Map.of("db", dbs));
     }
 
     private static String line(Reading r) {

@@ -44,7 +44,8 @@ import org.hibernate.sql.results.spi.RowTransformer;
  * Hibernate's: the SQL (filters, {@code @SQLRestriction}, {@code @OrderBy}, the fetch graph the loader was built
  * with), the subselect-fetch registration, the initialization of each {@code PersistentCollection} as its rows are
  * read. Where the loader is not of a shape known here (another Hibernate version, a composite or converted key,
- * more keys than its parameters), its own {@code load} runs.
+ * more keys than its parameters), and for a single key (which Hibernate loads with {@code fk = ?}), its own
+ * {@code load} runs.
  */
 final class LoaderStatements {
 
@@ -101,7 +102,8 @@ final class LoaderStatements {
      */
     static boolean handles(CollectionBatchLoader loader, CollectionPersister persister, int keys) {
         Shape shape = SHAPES.get(loader.getClass());
-        if (shape == null) {
+        // one key: the loader's own load hands it to Hibernate's single-key loader ("fk = ?"), as lazy loading would
+        if (shape == null || keys < 2) {
             return false;
         }
         ForeignKeyDescriptor key = persister.getAttributeMapping().getKeyDescriptor();
