@@ -54,23 +54,9 @@ public final class CountPass {
             if (methods.isEmpty()) {
                 continue;
             }
-            List<Field> params = new ArrayList<>();
-            for (Field f : scenario.getDeclaredFields()) {
-                if (f.isAnnotationPresent(Param.class)) {
-                    params.add(f);
-                }
-            }
+            List<Field> params = params(scenario);
             for (Map<String, String> combo : combinations(params, overrides)) {
-                Object state = scenario.getDeclaredConstructor().newInstance();
-                for (Field f : params) {
-                    String v = combo.get(f.getName());
-                    f.set(state, f.getType() == long.class ? (Object) Long.parseLong(v) : v);
-                }
-                for (Method m : scenario.getDeclaredMethods()) {
-                    if (m.isAnnotationPresent(Setup.class) && m.getParameterCount() == 0) {
-                        m.invoke(state);
-                    }
-                }
+                Object state = state(scenario, params, combo);
                 for (Method m : methods) {
                     Counting.start();
                     long checksum;
@@ -87,6 +73,36 @@ public final class CountPass {
             }
         }
         return counts;
+    }
+
+    /** @return the scenario's {@code @Param} fields, in their declared order */
+    static List<Field> params(Class<?> scenario) {
+        List<Field> params = new ArrayList<>();
+        for (Field f : scenario.getDeclaredFields()) {
+            if (f.isAnnotationPresent(Param.class)) {
+                params.add(f);
+            }
+        }
+        return params;
+    }
+
+    /**
+     * @return a new state of the scenario with those parameter values, its {@code @Setup} methods run (the database
+     *     opened and filled)
+     * @throws ReflectiveOperationException if the scenario cannot be set up
+     */
+    static Object state(Class<?> scenario, List<Field> params, Map<String, String> combo) throws ReflectiveOperationException {
+        Object state = scenario.getDeclaredConstructor().newInstance();
+        for (Field f : params) {
+            String v = combo.get(f.getName());
+            f.set(state, f.getType() == long.class ? (Object) Long.parseLong(v) : v);
+        }
+        for (Method m : scenario.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Setup.class) && m.getParameterCount() == 0) {
+                m.invoke(state);
+            }
+        }
+        return state;
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.eagerdsl.bench;
 import dev.eagerdsl.bench.support.Alternative;
 import dev.eagerdsl.bench.support.Alternative.Role;
 import dev.eagerdsl.bench.support.Db;
-import java.io.IOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Plan ÷ best hand-written alternative, measured in one JVM operation by operation: each cycle runs every
@@ -76,7 +72,7 @@ public final class PlanSplit {
         }
         List<Reading> readings = new ArrayList<>();
         for (Class<?> scenario : SCENARIOS) {
-            for (Map<String, String> combo : combinations(scenario, dbs)) {
+            for (Map<String, String> combo : CountPass.combinations(CountPass.params(scenario), Map.of("db", dbs))) {
                 List<Method> methods = new ArrayList<>();
                 for (Method m : scenario.getDeclaredMethods()) {
                     Alternative alt = m.getAnnotation(Alternative.class);
@@ -134,18 +130,7 @@ public final class PlanSplit {
 
     private static List<Reading> measure(Class<?> scenario, Map<String, String> combo, List<Method> methods, double warmup,
                                          int blocks, double block) throws ReflectiveOperationException {
-        Object state = scenario.getDeclaredConstructor().newInstance();
-        for (Field f : scenario.getDeclaredFields()) {
-            if (f.isAnnotationPresent(Param.class)) {
-                String v = combo.get(f.getName());
-                f.set(state, f.getType() == long.class ? (Object) Long.parseLong(v) : v);
-            }
-        }
-        for (Method m : scenario.getDeclaredMethods()) {
-            if (m.isAnnotationPresent(Setup.class) && m.getParameterCount() == 0) {
-                m.invoke(state);
-            }
-        }
+        Object state = CountPass.state(scenario, CountPass.params(scenario), combo);
         int n = methods.size();
         long[][] ns = new long[blocks][n];
         long[] cycles = new long[blocks];
@@ -216,16 +201,6 @@ public final class PlanSplit {
 
     private static Role role(Method m) {
         return m.getAnnotation(Alternative.class).role();
-    }
-
-    private static List<Map<String, String>> combinations(Class<?> scenario, List<String> dbs) {
-        List<Field> params = new ArrayList<>();
-        for (Field f : scenario.getDeclaredFields()) {
-            if (f.isAnnotationPresent(Param.class)) {
-                params.add(f);
-            }
-        }
-        return CountPass.combinations(params, Map.of("db", dbs));
     }
 
     private static String line(Reading r) {

@@ -52,17 +52,15 @@ final class CollectionLoads {
                     session.initializeCollection(c, false);
                     continue;
                 }
-                queue.addBatchLoadableCollection(c, entry);
                 entries.add(entry);
                 toLoad.add(c);
             }
             if (toLoad.isEmpty()) {
                 continue;
             }
-            // an IN list is sized per chunk; an array parameter takes any number of keys in one statement shape, but the
-            // loader allocates and scans for as many keys as its size: sized alike, to the keys there are (PostgreSQL,
-            // 200 courses' students, alternating in one JVM: 7.11 ms at 256 against 7.30 ms at 1,000). Where the queue holds
-            // the user's batch-loadable collections too, the array loader keeps the chunk, so that ours are among the keys it takes
+            // an IN list is sized per chunk, in powers of two; an array loader reads its keys from the queue (when its own
+            // load runs) and allocates and scans for as many as its size: sized to the keys there are too, or to the chunk
+            // where the queue holds the user's batch-loadable collections as well, so that ours are among the keys it takes
             int size = array && queuedAnyway ? chunk : InQuery.bucket(toLoad.size(), chunk);
             try {
                 loaders.collection(session, persister, size, loader -> {
@@ -74,6 +72,11 @@ final class CollectionLoads {
                             keys.add(e.getLoadedKey());
                         }
                         LoaderStatements.load(loader, persister, keys, session);
+                    } else {
+                        // the loader's own load takes the keys around the first one from the session's batch-fetch queue
+                        for (int i = 0; i < toLoad.size(); i++) {
+                            queue.addBatchLoadableCollection(toLoad.get(i), entries.get(i));
+                        }
                     }
                     for (int i = 0; i < toLoad.size(); i++) {
                         PersistentCollection<?> c = toLoad.get(i);

@@ -57,7 +57,7 @@ public final class Executor {
             boolean joins = plan.rewritable() && plan.fetchGraphReason() == null;
             List<T> roots = distinct(joins ? root.query().getResultList() : root.list(plan, (Session) s));
             // the HQL of all rows has a fetch join of every JOIN path (as the rewrite of a user's query)
-            run.rootStatementJoinedAll(empty && (joins || root.rewritten()));
+            run.rootStatementJoinedAll(empty && joins);
             run.load(roots, false);
             return roots;
         });
